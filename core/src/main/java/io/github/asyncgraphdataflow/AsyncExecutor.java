@@ -1,0 +1,287 @@
+package io.github.asyncgraphdataflow;
+
+import io.github.asyncgraphdataflow.internal.Execution;
+import io.github.asyncgraphdataflow.internal.ExecutionConfig;
+import io.github.asyncgraphdataflow.internal.GraphSnapshot;
+import io.github.asyncgraphdataflow.internal.StartNodes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes an {@link AsyncGraph}: every node's workers run concurrently on virtual threads,
+ * items flow along the edges through bounded queues, and {@link #execute} returns when every
+ * node has finished all its work.
+ *
+ * {@snippet file="QuickstartTest.java" region="quickstart"}
+ *
+ * <p><b>Start nodes.</b> By default the nodes with no incoming edge are started, each called
+ * once with no argument. {@link #execute(Map)} names the start nodes instead, with the
+ * arguments each is called with.
+ *
+ * <p><b>Termination</b> does not depend on the order nodes and edges were added, nor on timing:
+ * a node ends when all its sources have ended and its queue is drained (see the design note on
+ * {@code internal.Execution}). After {@code execute} returns no thread of the execution runs.
+ *
+ * <p><b>Failures</b> are counted per node ({@link #dataFlowStats()}), kept (the most recent
+ * {@code maxExceptions} per node, {@link #exceptions()}) and logged at ERROR with the node's
+ * name. A failure halts the graph only where halting is on (graph-wide or per node); an
+ * {@link Error} always halts it and is rethrown by {@code execute}.
+ *
+ * <p><b>Thread-safety:</b> statistics and exceptions may be read from any thread at any time,
+ * also during an execution. One executor runs one execution at a time ({@code execute} while
+ * another call runs throws {@link IllegalStateException}); use one executor per concurrent run.
+ */
+public final class AsyncExecutor {
+  private static final Logger DEFAULT_LOGGER = LoggerFactory.getLogger(AsyncExecutor.class);
+
+  private final AsyncGraph graph;
+  private final Logger logger;
+  private final int maxExceptions;
+  private final ThreadFactory threadFactory;
+  private final Duration haltTimeout;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile DataFlowLogging logging;
+  private volatile Execution current;
+  private volatile Map<String, List<?>> startNodes;
+
+  /**
+   * Creates an executor with the defaults: the class's own logger, 1,000 exceptions kept per
+   * node, virtual threads.
+   *
+   * @param graph the graph to execute
+   */
+  public AsyncExecutor(AsyncGraph graph) {
+    this(builder(graph));
+  }
+
+  private AsyncExecutor(Builder b) {
+    this.graph = b.graph;
+    this.logger = b.logger;
+    this.maxExceptions = b.maxExceptions;
+    this.threadFactory = b.threadFactory;
+    this.haltTimeout = b.haltTimeout;
+  }
+
+  /**
+   * A builder for an executor with non-default options.
+   *
+   * @param graph the graph to execute
+   * @return a new builder
+   */
+  public static Builder builder(AsyncGraph graph) {
+    return new Builder(graph);
+  }
+
+  /**
+   * The graph this executor runs.
+   *
+   * @return the graph
+   */
+  public AsyncGraph graph() {
+    return graph;
+  }
+
+  /**
+   * The start nodes and their arguments: those of the last {@code execute}, or the default
+   * ones (nodes with no incoming edge, no arguments) before the first.
+   *
+   * @return an unmodifiable map from node name to arguments
+   * @throws InvalidAsyncGraphException if there is none
+   */
+  public Map<String, List<?>> startNodes() {
+    Map<String, List<?>> s = startNodes;
+    return s != null ? s : StartNodes.defaults(graph.snapshot());
+  }
+
+  /**
+   * Runs the graph from its default start nodes (those with no incoming edge), each called
+   * once with no argument, and waits until every node has finished.
+   *
+   * @return the statistics and exceptions of this run, and whether it halted
+   * @throws InvalidAsyncGraphException if the graph has no start node
+   * @throws InterruptedException if the calling thread is interrupted; the graph is halted
+   *     and its workers stopped before this is thrown
+   */
+  public ExecutionResult execute() throws InterruptedException {
+    return run(null);
+  }
+
+  /**
+   * Runs the graph from the given start nodes, each called once with its arguments, and
+   * waits until every node has finished.
+   *
+   * {@snippet :
+   * executor.execute(Map.of("fetch", List.of("https://example.org/api", 3)));
+   * }
+   *
+   * @param startNodes node name to the arguments it is called with ({@code List.of()} for
+   *     none); a node taking no input ignores its arguments
+   * @return the statistics and exceptions of this run, and whether it halted
+   * @throws IllegalArgumentException if a node does not exist, or its arguments do not fit
+   * @throws InvalidAsyncGraphException if the map is empty
+   * @throws InterruptedException if the calling thread is interrupted; the graph is halted
+   *     and its workers stopped before this is thrown
+   */
+  public ExecutionResult execute(Map<String, ? extends List<?>> startNodes)
+      throws InterruptedException {
+    return run(Objects.requireNonNull(startNodes, "startNodes"));
+  }
+
+  private ExecutionResult run(Map<String, ? extends List<?>> requested)
+      throws InterruptedException {
+    GraphSnapshot snapshot = graph.snapshot();
+    Map<String, List<?>> args = requested == null
+        ? StartNodes.defaults(snapshot)
+        : StartNodes.validate(snapshot, requested);
+    if (!running.compareAndSet(false, true)) {
+      throw new IllegalStateException("This executor is already running an execution; "
+          + "create another AsyncExecutor to run the graph concurrently");
+    }
+    try {
+      Execution execution = new Execution(snapshot, args,
+          new ExecutionConfig(logger, maxExceptions, threadFactory, haltTimeout, logging));
+      startNodes = args;
+      current = execution;
+      return execution.run();
+    } finally {
+      running.set(false);
+    }
+  }
+
+  /**
+   * Per node, the {@code in}, {@code out}, {@code err} and {@code discarded} counts of the
+   * running or last execution; safe to read during a run.
+   *
+   * @return an unmodifiable snapshot in node order, or {@code null} before the first execution
+   */
+  public Map<String, NodeStats> dataFlowStats() {
+    Execution e = current;
+    return e == null ? null : e.stats();
+  }
+
+  /**
+   * Per node, the most recent exceptions (at most {@code maxExceptions}), oldest first, of the
+   * running or last execution; safe to read during a run.
+   *
+   * @return an unmodifiable snapshot in node order, or {@code null} before the first execution
+   */
+  public Map<String, List<Throwable>> exceptions() {
+    Execution e = current;
+    return e == null ? null : e.exceptions();
+  }
+
+  /** Turns on data-flow logging with the defaults (every node, every 60 s). */
+  public void turnOnDataFlowLogging() {
+    turnOnDataFlowLogging(DataFlowLogging.defaults());
+  }
+
+  /**
+   * Turns on data-flow logging for the next executions: one line per node every interval, on a
+   * clock, and once more at the end.
+   *
+   * @param options format, node filter, interval and logger
+   * @throws IllegalArgumentException if the filter names a node the graph does not have
+   */
+  public void turnOnDataFlowLogging(DataFlowLogging options) {
+    Objects.requireNonNull(options, "options");
+    for (String node : options.nodeFilter()) {
+      graph.node(node);
+    }
+    this.logging = options;
+  }
+
+  /** Turns data-flow logging off for the next executions. */
+  public void turnOffDataFlowLogging() {
+    this.logging = null;
+  }
+
+  /**
+   * The data-flow logging settings, if on.
+   *
+   * @return the settings, or {@code null} when off
+   */
+  public DataFlowLogging dataFlowLogging() {
+    return logging;
+  }
+
+  /** Builds an {@link AsyncExecutor}. Not thread-safe. */
+  public static final class Builder {
+    private final AsyncGraph graph;
+    private Logger logger = DEFAULT_LOGGER;
+    private int maxExceptions = 1_000;
+    private ThreadFactory threadFactory = Thread.ofVirtual().factory();
+    private Duration haltTimeout = Duration.ofSeconds(10);
+
+    private Builder(AsyncGraph graph) {
+      this.graph = Objects.requireNonNull(graph, "graph");
+    }
+
+    /**
+     * Where failures and halts are logged (default: this class's logger).
+     *
+     * @param logger an SLF4J logger
+     * @return this builder
+     */
+    public Builder logger(Logger logger) {
+      this.logger = Objects.requireNonNull(logger, "logger");
+      return this;
+    }
+
+    /**
+     * How many of the most recent exceptions are kept per node (default 1,000).
+     *
+     * @param maxExceptions at least 1
+     * @return this builder
+     */
+    public Builder maxExceptions(int maxExceptions) {
+      if (maxExceptions < 1) {
+        throw new IllegalArgumentException("maxExceptions must be at least 1, was " + maxExceptions);
+      }
+      this.maxExceptions = maxExceptions;
+      return this;
+    }
+
+    /**
+     * Makes the workers' threads (default: virtual threads). Each thread is named
+     * {@code agdf-<node>-<worker>}.
+     *
+     * @param threadFactory the factory
+     * @return this builder
+     */
+    public Builder threadFactory(ThreadFactory threadFactory) {
+      this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+      return this;
+    }
+
+    /**
+     * How long a halted execution waits for workers that ignore interrupts before
+     * {@code execute} returns without them, logging them by name (default 10 s).
+     *
+     * @param haltTimeout zero or more
+     * @return this builder
+     */
+    public Builder haltTimeout(Duration haltTimeout) {
+      Objects.requireNonNull(haltTimeout, "haltTimeout");
+      if (haltTimeout.isNegative()) {
+        throw new IllegalArgumentException("haltTimeout must not be negative, was " + haltTimeout);
+      }
+      this.haltTimeout = haltTimeout;
+      return this;
+    }
+
+    /**
+     * Builds the executor.
+     *
+     * @return a new executor
+     */
+    public AsyncExecutor build() {
+      return new AsyncExecutor(this);
+    }
+  }
+}

@@ -1,0 +1,456 @@
+package io.github.asyncgraphdataflow;
+
+import io.github.asyncgraphdataflow.internal.Dag;
+import io.github.asyncgraphdataflow.internal.FunctionInfo;
+import io.github.asyncgraphdataflow.internal.GraphSnapshot;
+import io.github.asyncgraphdataflow.internal.NodeSpec;
+import io.github.asyncgraphdataflow.internal.ReflectiveFunction;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A directed acyclic graph of named nodes, each running a function on the items that flow in
+ * along its incoming edges. Execute it with an {@link AsyncExecutor}.
+ *
+ * {@snippet file="QuickstartTest.java" region="quickstart"}
+ *
+ * <p>A node is added by method reference (it takes the method's name) or by lambda with a name.
+ * Its function receives zero to four inputs and an {@link Emitter}; see {@link SourceFunction},
+ * {@link NodeFunction}, {@link NodeFunction2} and {@link Nodes} for ready-made shapes (map,
+ * filter, flat-map, sink). Each {@code addNode} returns a typed {@link Node} handle; an edge
+ * between handles whose types do not fit does not compile. An edge that would close a cycle is
+ * refused with {@link InvalidAsyncGraphException} and leaves the graph unchanged; the check
+ * costs time proportional to the part of the graph it reorders, so building a graph layer by
+ * layer is linear in its size.
+ *
+ * <p><b>Thread-safety:</b> every method is thread-safe (one lock per graph). An execution
+ * works on a snapshot taken when it starts, so changing the graph during an execution affects
+ * only later executions.
+ */
+public final class AsyncGraph {
+  private final boolean haltOnException;
+  private final Map<String, Node<?, ?>> nodes = new LinkedHashMap<>();
+  private final Map<String, Integer> index = new LinkedHashMap<>();
+  private final Map<String, Set<String>> nodesToEdges = new LinkedHashMap<>();
+  private final Set<Edge> edges = new LinkedHashSet<>();
+  private final Dag dag = new Dag();
+
+  /** Creates a graph that does not halt on exceptions (unless a node asks to). */
+  public AsyncGraph() {
+    this(false);
+  }
+
+  /**
+   * Creates a graph.
+   *
+   * @param haltOnException halt the whole execution when any node fails
+   */
+  public AsyncGraph(boolean haltOnException) {
+    this.haltOnException = haltOnException;
+  }
+
+  /**
+   * Whether any node's failure halts the execution.
+   *
+   * @return the graph-wide halting switch
+   */
+  public boolean haltOnException() {
+    return haltOnException;
+  }
+
+  // ---- nodes that take no input ----
+
+  /**
+   * Adds a node that takes no input, named after its method reference.
+   *
+   * @param function a method reference (a lambda needs a name)
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <O> Node<Object, O> addNode(SourceFunction<O> function) {
+    return add(function, 0, NodeOptions.defaults());
+  }
+
+  /**
+   * Adds a named node that takes no input.
+   *
+   * @param name the node's unique name
+   * @param function the node's function
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <O> Node<Object, O> addNode(String name, SourceFunction<O> function) {
+    return add(function, 0, named(name));
+  }
+
+  /**
+   * Adds a node that takes no input, with options.
+   *
+   * @param function the node's function
+   * @param options the node's options
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <O> Node<Object, O> addNode(SourceFunction<O> function, NodeOptions options) {
+    return add(function, 0, options);
+  }
+
+  // ---- nodes that take one input ----
+
+  /**
+   * Adds a node that takes one input, named after its method reference.
+   *
+   * @param function a method reference, a {@link Nodes} adapter of one, or a named class
+   * @param <I> what the node takes
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <I, O> Node<I, O> addNode(NodeFunction<I, O> function) {
+    return add(function, inputsOf(function), NodeOptions.defaults());
+  }
+
+  /**
+   * Adds a named node that takes one input.
+   *
+   * @param name the node's unique name
+   * @param function the node's function
+   * @param <I> what the node takes
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <I, O> Node<I, O> addNode(String name, NodeFunction<I, O> function) {
+    return add(function, inputsOf(function), named(name));
+  }
+
+  /**
+   * Adds a node that takes one input, with options.
+   *
+   * @param function the node's function
+   * @param options the node's options
+   * @param <I> what the node takes
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <I, O> Node<I, O> addNode(NodeFunction<I, O> function, NodeOptions options) {
+    return add(function, inputsOf(function), options);
+  }
+
+  // ---- nodes that take several inputs ----
+
+  /**
+   * Adds a node that takes two inputs, spread from each item.
+   *
+   * @param function a method reference (a lambda needs a name)
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <A, B, O> Node<Object, O> addNode(NodeFunction2<A, B, O> function) {
+    return add(function, 2, NodeOptions.defaults());
+  }
+
+  /**
+   * Adds a named node that takes two inputs.
+   *
+   * @param name the node's unique name
+   * @param function the node's function
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <A, B, O> Node<Object, O> addNode(String name, NodeFunction2<A, B, O> function) {
+    return add(function, 2, named(name));
+  }
+
+  /**
+   * Adds a node that takes two inputs, with options.
+   *
+   * @param function the node's function
+   * @param options the node's options
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <A, B, O> Node<Object, O> addNode(NodeFunction2<A, B, O> function, NodeOptions options) {
+    return add(function, 2, options);
+  }
+
+  /**
+   * Adds a node that takes three inputs, named after its method reference.
+   *
+   * @param function a method reference (a lambda needs a name)
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <C> input 3
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <A, B, C, O> Node<Object, O> addNode(NodeFunction3<A, B, C, O> function) {
+    return add(function, 3, NodeOptions.defaults());
+  }
+
+  /**
+   * Adds a named node that takes three inputs.
+   *
+   * @param name the node's unique name
+   * @param function the node's function
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <C> input 3
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <A, B, C, O> Node<Object, O> addNode(String name, NodeFunction3<A, B, C, O> function) {
+    return add(function, 3, named(name));
+  }
+
+  /**
+   * Adds a node that takes three inputs, with options (a method reference may leave the name
+   * out).
+   *
+   * @param function the node's function
+   * @param options the node's options
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <C> input 3
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <A, B, C, O> Node<Object, O> addNode(
+      NodeFunction3<A, B, C, O> function, NodeOptions options) {
+    return add(function, 3, options);
+  }
+
+  /**
+   * Adds a node that takes four inputs, named after its method reference.
+   *
+   * @param function a method reference (a lambda needs a name)
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <C> input 3
+   * @param <D> input 4
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <A, B, C, D, O> Node<Object, O> addNode(NodeFunction4<A, B, C, D, O> function) {
+    return add(function, 4, NodeOptions.defaults());
+  }
+
+  /**
+   * Adds a named node that takes four inputs.
+   *
+   * @param name the node's unique name
+   * @param function the node's function
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <C> input 3
+   * @param <D> input 4
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <A, B, C, D, O> Node<Object, O> addNode(
+      String name, NodeFunction4<A, B, C, D, O> function) {
+    return add(function, 4, named(name));
+  }
+
+  /**
+   * Adds a node that takes four inputs, with options (a method reference may leave the name
+   * out).
+   *
+   * @param function the node's function
+   * @param options the node's options
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <C> input 3
+   * @param <D> input 4
+   * @param <O> what the node emits
+   * @return the node's handle
+   */
+  public <A, B, C, D, O> Node<Object, O> addNode(
+      NodeFunction4<A, B, C, D, O> function, NodeOptions options) {
+    return add(function, 4, options);
+  }
+
+  // ---- edges ----
+
+  /**
+   * Adds an edge between two nodes by name. Adding an existing edge again changes nothing.
+   *
+   * @param source the emitting node's name
+   * @param destination the receiving node's name
+   * @throws IllegalArgumentException if a node does not exist
+   * @throws InvalidAsyncGraphException if the edge would close a cycle (the graph is unchanged)
+   */
+  public synchronized void addEdge(String source, String destination) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(destination, "destination");
+    int s = indexOf(source);
+    int d = indexOf(destination);
+    Edge edge = new Edge(source, destination);
+    if (edges.contains(edge)) {
+      return;
+    }
+    if (!dag.addEdge(s, d)) {
+      throw new InvalidAsyncGraphException("Graph has a cycle: the edge " + source + " -> "
+          + destination + (s == d ? " is a self-edge" : " closes a path " + destination
+          + " -> ... -> " + source) + "; the graph is unchanged");
+    }
+    edges.add(edge);
+    nodesToEdges.get(source).add(destination);
+  }
+
+  /**
+   * Adds an edge between two node handles; it compiles only when what the source emits fits
+   * what the destination takes.
+   *
+   * @param source the emitting node
+   * @param destination the receiving node
+   * @param <T> the item type flowing along the edge
+   * @throws IllegalArgumentException if a handle belongs to another graph
+   * @throws InvalidAsyncGraphException if the edge would close a cycle (the graph is unchanged)
+   */
+  public <T> void addEdge(Node<?, ? extends T> source, Node<? super T, ?> destination) {
+    addEdge(own(source, "source").name(), own(destination, "destination").name());
+  }
+
+  // ---- views ----
+
+  /**
+   * The nodes, in the order they were added.
+   *
+   * @return an unmodifiable snapshot
+   */
+  public synchronized List<Node<?, ?>> nodes() {
+    return List.copyOf(nodes.values());
+  }
+
+  /**
+   * Looks up a node by name.
+   *
+   * @param name the node's name
+   * @return the node
+   * @throws IllegalArgumentException if there is no such node
+   */
+  public synchronized Node<?, ?> node(String name) {
+    Objects.requireNonNull(name, "name");
+    indexOf(name);
+    return nodes.get(name);
+  }
+
+  /**
+   * The edges, in the order they were added.
+   *
+   * @return an unmodifiable snapshot
+   */
+  public synchronized Set<Edge> edges() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(edges));
+  }
+
+  /**
+   * Each node's destinations, for every node (an empty set for a node with no outgoing edge).
+   *
+   * @return an unmodifiable snapshot, in the order nodes and edges were added
+   */
+  public synchronized Map<String, Set<String>> nodesToEdges() {
+    Map<String, Set<String>> copy = new LinkedHashMap<>();
+    nodesToEdges.forEach((k, v) -> copy.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * The nodes with no incoming edge: the default start nodes.
+   *
+   * @return their names, in the order they were added
+   */
+  public synchronized List<String> sourceNodes() {
+    Set<String> withInput = new LinkedHashSet<>();
+    edges.forEach(e -> withInput.add(e.destination()));
+    List<String> result = new ArrayList<>();
+    for (String n : nodes.keySet()) {
+      if (!withInput.contains(n)) {
+        result.add(n);
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  // ---- internals ----
+
+  /** The graph as an execution sees it, taken atomically. */
+  synchronized GraphSnapshot snapshot() {
+    List<NodeSpec> specs = new ArrayList<>();
+    for (Node<?, ?> n : nodes.values()) {
+      specs.add(new NodeSpec(n.name(), n.function(), n.inputCount(), n.options(),
+          haltOnException || n.options().haltOnException()));
+    }
+    int[][] dests = new int[specs.size()][];
+    int i = 0;
+    for (Set<String> targets : nodesToEdges.values()) {
+      dests[i++] = targets.stream().mapToInt(index::get).toArray();
+    }
+    return new GraphSnapshot(List.copyOf(specs), dests);
+  }
+
+  private static NodeOptions named(String name) {
+    return NodeOptions.builder().name(name).build();
+  }
+
+  private static int inputsOf(NodeFunction<?, ?> function) {
+    return function instanceof ReflectiveFunction r ? r.inputs() : 1;
+  }
+
+  private synchronized <I, O> Node<I, O> add(Object function, int inputs, NodeOptions options) {
+    Objects.requireNonNull(function, "function");
+    Objects.requireNonNull(options, "options");
+    if (function instanceof ReflectiveFunction r && options.checkFunction()) {
+      r.check();
+    }
+    String name = options.name();
+    if (name == null) {
+      name = FunctionInfo.of(function, inputs).name();
+      if (name == null) {
+        throw new IllegalArgumentException("A lambda has no name: name the node, e.g. "
+            + "graph.addNode(\"parse\", (x, out) -> ...), or pass a method reference");
+      }
+    }
+    if (nodes.containsKey(name)) {
+      throw new IllegalArgumentException("The graph already has a node named '" + name + "'");
+    }
+    int inputsCount = inputs;
+    if (!options.parameterNames().isEmpty() && options.parameterNames().size() != inputsCount) {
+      throw new IllegalArgumentException("node '" + name + "' takes " + inputsCount
+          + " inputs but parameterNames has " + options.parameterNames().size() + " names");
+    }
+    Node<I, O> node = new Node<>(this, name, function, inputsCount, options.withName(name));
+    nodes.put(name, node);
+    index.put(name, dag.addNode());
+    nodesToEdges.put(name, new LinkedHashSet<>());
+    return node;
+  }
+
+  private int indexOf(String name) {
+    Integer i = index.get(name);
+    if (i == null) {
+      throw new IllegalArgumentException("The graph doesn't have the node '" + name + "'");
+    }
+    return i;
+  }
+
+  private Node<?, ?> own(Node<?, ?> node, String what) {
+    Objects.requireNonNull(node, what);
+    if (node.graph() != this) {
+      throw new IllegalArgumentException(
+          "The " + what + " node '" + node.name() + "' belongs to another graph");
+    }
+    return node;
+  }
+}

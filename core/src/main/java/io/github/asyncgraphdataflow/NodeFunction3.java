@@ -1,0 +1,36 @@
+package io.github.asyncgraphdataflow;
+
+import java.io.Serializable;
+
+/**
+ * A node function that takes 3 inputs, spread from each item as the original calls
+ * {@code f(*item)} or {@code f(**item)}.
+ *
+ * <p>With {@link NodeOptions#unpackInput()} on (the default) an item is spread over the
+ * parameters by position when it is a record (such as {@link Tuple3}), an array, or a
+ * {@link java.util.List}, and bound by name when it is a {@code Map<String, ?>} and the
+ * parameter names are known (see {@link NodeOptions.Builder#parameterNames}). An item that
+ * cannot fill exactly 3 parameters is a failed call, counted as an error of the node.
+ *
+ * <p>It is {@link Serializable} only so that a method reference's name and parameter names
+ * can be read; nothing is ever serialized.
+ *
+ * @param <A> input 1
+ * @param <B> input 2
+ * @param <C> input 3
+ * @param <O> the type of item emitted
+ */
+@FunctionalInterface
+public interface NodeFunction3<A, B, C, O> extends Serializable {
+
+  /**
+   * Processes one item spread over 3 inputs.
+   *
+   * @param a input 1
+   * @param b input 2
+   * @param c input 3
+   * @param out where to send each produced item
+   * @throws Exception any failure, counted as an error of the node
+   */
+  void apply(A a, B b, C c, Emitter<O> out) throws Exception;
+}

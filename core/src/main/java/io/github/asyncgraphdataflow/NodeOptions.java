@@ -1,0 +1,237 @@
+package io.github.asyncgraphdataflow;
+
+import io.github.asyncgraphdataflow.queue.NodeQueue;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The configuration of one node: the keyword arguments of the original's {@code add_node}.
+ *
+ * {@snippet :
+ * NodeOptions fetchers = NodeOptions.builder().name("fetch").maxTasks(8).queueSize(100).build();
+ * }
+ *
+ * <p>Immutable and thread-safe; the builder is not thread-safe.
+ *
+ * @param name the node's name, or {@code null} to take the method reference's name
+ * @param haltOnException halt the whole graph when this node fails (default false)
+ * @param unpackInput spread tuple-like and {@code Map} items over several inputs (default true)
+ * @param maxTasks how many workers run this node's function concurrently (default 1)
+ * @param queueSize capacity of this node's input queue (default 10,000)
+ * @param queue a supplier of a custom input queue, called once per execution, or {@code null}
+ *     for the default bounded FIFO queue of {@code queueSize}
+ * @param checkFunction verify a reflective node's method when the node is added (default
+ *     true); see {@link Nodes#method}
+ * @param parameterNames the names of the inputs, for binding a {@code Map} item by name, or
+ *     empty to read them from the method (compiled with {@code -parameters})
+ */
+public record NodeOptions(
+    String name,
+    boolean haltOnException,
+    boolean unpackInput,
+    int maxTasks,
+    int queueSize,
+    Supplier<? extends NodeQueue<?, ?>> queue,
+    boolean checkFunction,
+    List<String> parameterNames) {
+
+  /** The default number of workers per node. */
+  public static final int DEFAULT_MAX_TASKS = 1;
+
+  /** The default capacity of a node's input queue. */
+  public static final int DEFAULT_QUEUE_SIZE = 10_000;
+
+  private static final NodeOptions DEFAULTS = builder().build();
+
+  /** Validates every component; see the builder's setters for the rules. */
+  public NodeOptions {
+    if (name != null) {
+      requireValidName(name);
+    }
+    requirePositive("maxTasks", maxTasks);
+    requirePositive("queueSize", queueSize);
+    parameterNames = parameterNames == null ? List.of() : List.copyOf(parameterNames);
+  }
+
+  /**
+   * Returns the defaults: no name, no halting, unpacking on, one worker, a queue of 10,000.
+   *
+   * @return the default options
+   */
+  public static NodeOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Returns a builder starting from the defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder starting from these options.
+   *
+   * @return a new builder holding these options
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.haltOnException = haltOnException;
+    b.unpackInput = unpackInput;
+    b.maxTasks = maxTasks;
+    b.queueSize = queueSize;
+    b.queue = queue;
+    b.checkFunction = checkFunction;
+    b.parameterNames = parameterNames;
+    return b;
+  }
+
+  /**
+   * Returns these options with another name.
+   *
+   * @param newName the node's name
+   * @return a copy with the name set
+   */
+  public NodeOptions withName(String newName) {
+    return toBuilder().name(newName).build();
+  }
+
+  static String requireValidName(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
+    return name;
+  }
+
+  private static void requirePositive(String what, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(what + " must be at least 1, was " + value);
+    }
+  }
+
+  /** Builds {@link NodeOptions}. Not thread-safe. */
+  public static final class Builder {
+    private String name;
+    private boolean haltOnException;
+    private boolean unpackInput = true;
+    private int maxTasks = DEFAULT_MAX_TASKS;
+    private int queueSize = DEFAULT_QUEUE_SIZE;
+    private Supplier<? extends NodeQueue<?, ?>> queue;
+    private boolean checkFunction = true;
+    private List<String> parameterNames = List.of();
+
+    private Builder() {}
+
+    /**
+     * Names the node; required for a lambda, optional for a method reference.
+     *
+     * @param name a non-blank name, unique in the graph
+     * @return this builder
+     */
+    public Builder name(String name) {
+      this.name = requireValidName(name);
+      return this;
+    }
+
+    /**
+     * Halts the whole graph when this node fails.
+     *
+     * @param halt true to halt on this node's failures
+     * @return this builder
+     */
+    public Builder haltOnException(boolean halt) {
+      this.haltOnException = halt;
+      return this;
+    }
+
+    /**
+     * Whether items are spread over several inputs (default true).
+     *
+     * @param unpack false to always pass the whole item
+     * @return this builder
+     */
+    public Builder unpackInput(boolean unpack) {
+      this.unpackInput = unpack;
+      return this;
+    }
+
+    /**
+     * The number of workers that run this node's function concurrently.
+     *
+     * @param maxTasks at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxTasks < 1}
+     */
+    public Builder maxTasks(int maxTasks) {
+      requirePositive("maxTasks", maxTasks);
+      this.maxTasks = maxTasks;
+      return this;
+    }
+
+    /**
+     * The capacity of the default input queue.
+     *
+     * @param queueSize at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code queueSize < 1}
+     */
+    public Builder queueSize(int queueSize) {
+      requirePositive("queueSize", queueSize);
+      this.queueSize = queueSize;
+      return this;
+    }
+
+    /**
+     * Gives the node a custom input queue, made anew for each execution.
+     *
+     * @param queue a supplier of a fresh queue per execution
+     * @return this builder
+     */
+    public Builder queue(Supplier<? extends NodeQueue<?, ?>> queue) {
+      this.queue = Objects.requireNonNull(queue, "queue");
+      return this;
+    }
+
+    /**
+     * Whether a reflective node's method is verified when the node is added (default true).
+     *
+     * @param check false to defer every check to the first call
+     * @return this builder
+     */
+    public Builder checkFunction(boolean check) {
+      this.checkFunction = check;
+      return this;
+    }
+
+    /**
+     * Names the node's inputs in order, for binding {@code Map} items by name.
+     *
+     * @param names one name per input
+     * @return this builder
+     */
+    public Builder parameterNames(String... names) {
+      Objects.requireNonNull(names, "names");
+      for (int i = 0; i < names.length; i++) {
+        Objects.requireNonNull(names[i], "names[" + i + "]");
+      }
+      this.parameterNames = List.of(names);
+      return this;
+    }
+
+    /**
+     * Builds the options.
+     *
+     * @return immutable options
+     */
+    public NodeOptions build() {
+      return new NodeOptions(
+          name, haltOnException, unpackInput, maxTasks, queueSize, queue, checkFunction,
+          parameterNames);
+    }
+  }
+}

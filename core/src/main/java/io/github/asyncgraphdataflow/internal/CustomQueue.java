@@ -1,0 +1,115 @@
+package io.github.asyncgraphdataflow.internal;
+
+import io.github.asyncgraphdataflow.queue.NodeQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs a user's {@link NodeQueue} under one lock and does its waiting and waking, so the user's
+ * queue holds data only.
+ *
+ * <p>Thread-safety: every call into the user's queue is made with {@code lock} held.
+ * Termination: a taker waits only while nothing is ready and the sources have not finished (or
+ * until the queue's own {@code nanosUntilReady} deadline); {@link #sourcesFinished} and
+ * {@link #halt} wake every waiter. Each put wakes the takers, each take wakes the putters.
+ */
+final class CustomQueue implements InputQueue {
+  private final NodeQueue<Object, Object> queue;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition notEmpty = lock.newCondition();
+  private final Condition notFull = lock.newCondition();
+  private boolean finished;
+  private boolean halted;
+
+  @SuppressWarnings("unchecked")
+  CustomQueue(NodeQueue<?, ?> queue) {
+    this.queue = (NodeQueue<Object, Object>) queue;
+  }
+
+  @Override
+  public int batchHint() {
+    return 1;
+  }
+
+  @Override
+  public int putAll(Object[] items, int n, String source) {
+    lock.lock();
+    try {
+      for (int i = 0; i < n; i++) {
+        while (!halted && queue.isFull()) {
+          try {
+            notFull.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return i;
+          }
+        }
+        if (halted) {
+          return i;
+        }
+        queue.put(source, items[i]);
+        notEmpty.signalAll();
+      }
+      return n;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public int take(Object[] buf, int max, int workers) throws InterruptedException {
+    lock.lock();
+    try {
+      while (true) {
+        if (halted) {
+          return -1;
+        }
+        long now = System.nanoTime();
+        if (queue.hasNext(now)) {
+          buf[0] = queue.next();
+          notFull.signalAll();
+          return 1;
+        }
+        if (finished) {
+          return -1;
+        }
+        long wait = queue.nanosUntilReady(now);
+        if (wait == Long.MAX_VALUE) {
+          notEmpty.await();
+        } else {
+          // at least 0.1 ms, so a queue whose deadline passed without an item cannot spin
+          notEmpty.await(Math.max(wait, 100_000L), TimeUnit.NANOSECONDS);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void sourcesFinished() {
+    lock.lock();
+    try {
+      finished = true;
+      queue.sourcesFinished();
+      notEmpty.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public long halt() {
+    lock.lock();
+    try {
+      halted = true;
+      long dropped = queue.discardAll();
+      notEmpty.signalAll();
+      notFull.signalAll();
+      return dropped;
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,324 @@
+package io.github.asyncgraphdataflow.internal;
+
+import io.github.asyncgraphdataflow.DataFlowLogging;
+import io.github.asyncgraphdataflow.ExecutionResult;
+import io.github.asyncgraphdataflow.NodeStats;
+import io.github.asyncgraphdataflow.queue.NodeQueue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+
+/**
+ * One run of a graph.
+ *
+ * <h2>Design</h2>
+ *
+ * <p><b>Threads.</b> Each node gets {@code maxTasks} workers, each on its own thread from the
+ * executor's {@link ThreadFactory} (virtual threads by default), all started at once. A worker
+ * takes a batch of items from its node's queue, calls the node function on each, and hands
+ * what was emitted to each destination's queue in one batch. The caller of {@code execute}
+ * only waits.
+ *
+ * <p><b>Back-pressure.</b> Every queue is bounded; a worker handing items to a full queue
+ * waits for room. A worker holds at most {@link InputQueue#batchHint()} emitted items per
+ * destination, and hands them over before it waits for input, so no item is parked while its
+ * holder sleeps.
+ *
+ * <p><b>Termination, and why it is guaranteed.</b> A node is finished when its last worker
+ * exits. A worker exits when its queue reports end of stream: empty, and told that every source
+ * node has finished. A node with no incoming edge is told so at the start. Since the graph is
+ * acyclic, by induction along a topological order every node's sources finish (provided node
+ * functions return), so every queue reaches end of stream and every worker exits. Blocked
+ * puts cannot deadlock: a put waits only on a queue whose workers are taking, and the chain of
+ * waits follows edges, so it ends at a node whose put does not wait. This needs no global item
+ * count and does not depend on the order nodes or edges were added. The caller waits until
+ * every node is finished, then joins every worker thread: when {@code execute} returns, no
+ * thread of the execution runs.
+ *
+ * <p><b>Halting.</b> The first failure where halting is on (or any {@link Error}, or an
+ * interrupt of the caller) sets {@code halted}, empties every queue (counting the items as
+ * discarded), wakes every waiting worker and interrupts every worker thread. From then on no
+ * node emits ({@code emit} throws) and no queued item is processed. A worker that ignores the
+ * interrupt is waited for {@code haltTimeout}; then {@code execute} returns anyway and logs
+ * the stuck nodes by name.
+ *
+ * <p><b>Statistics</b> are {@link java.util.concurrent.atomic.LongAdder}s, safe to read at any
+ * time; a worker adds its counts when it hands a batch over, so a reading during a run may lag
+ * by at most one batch per worker, and is exact after {@code execute} returns.
+ */
+public final class Execution {
+  private final NodeRun[] nodes;
+  private final Logger logger;
+  private final ThreadFactory threadFactory;
+  private final Duration haltTimeout;
+  private final DataFlowLogging logging;
+  private final Logger loggingLogger;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final CountDownLatch loggingStop = new CountDownLatch(1);
+  private int remaining;
+  private volatile boolean halted;
+  private volatile String haltedBy;
+  private volatile Throwable fatal;
+  private Thread[] threads;
+
+  /**
+   * Prepares a run.
+   *
+   * @param graph the graph snapshot
+   * @param startArgs the start nodes and their arguments, already validated
+   * @param config the executor's settings
+   */
+  public Execution(GraphSnapshot graph, Map<String, List<?>> startArgs, ExecutionConfig config) {
+    this.logger = config.logger();
+    this.threadFactory = config.threadFactory();
+    this.haltTimeout = config.haltTimeout();
+    this.logging = config.logging();
+    this.loggingLogger = logging == null || logging.logger() == null ? logger : logging.logger();
+    List<NodeSpec> specs = graph.nodes();
+    int[] inDegrees = graph.inDegrees();
+    nodes = new NodeRun[specs.size()];
+    for (int i = 0; i < nodes.length; i++) {
+      NodeSpec spec = specs.get(i);
+      nodes[i] = new NodeRun(spec, queueFor(spec), inDegrees[i], startArgs.get(spec.name()),
+          config.maxExceptions());
+    }
+    for (int i = 0; i < nodes.length; i++) {
+      int[] dests = graph.destinations()[i];
+      NodeRun[] wired = new NodeRun[dests.length];
+      for (int d = 0; d < dests.length; d++) {
+        wired[d] = nodes[dests[d]];
+      }
+      nodes[i].destinations = wired;
+    }
+    remaining = nodes.length;
+  }
+
+  private static InputQueue queueFor(NodeSpec spec) {
+    if (spec.options().queue() == null) {
+      return new BoundedQueue(spec.options().queueSize());
+    }
+    NodeQueue<?, ?> custom = spec.options().queue().get();
+    if (custom == null) {
+      throw new IllegalArgumentException(
+          "The queue supplier of node '" + spec.name() + "' returned null");
+    }
+    return new CustomQueue(custom);
+  }
+
+  /**
+   * Runs the graph to the end, or until it halts.
+   *
+   * @return what happened
+   * @throws InterruptedException if the caller was interrupted (the graph is halted first)
+   */
+  public ExecutionResult run() throws InterruptedException {
+    long start = System.nanoTime();
+    List<Thread> all = new ArrayList<>();
+    for (NodeRun node : nodes) {
+      for (int i = 0; i < node.workers; i++) {
+        Thread t = threadFactory.newThread(new Worker(this, node, i == 0 && node.startArgs != null));
+        t.setName("agdf-" + node.name + "-" + i);
+        all.add(t);
+      }
+    }
+    threads = all.toArray(Thread[]::new);
+    for (NodeRun node : nodes) {
+      if (node.pendingSources.get() == 0) {
+        node.queue.sourcesFinished();
+      }
+    }
+    Thread logThread = logging == null ? null : Thread.ofVirtual().name("agdf-data-flow-log")
+        .start(this::logPeriodically);
+    for (Thread t : threads) {
+      t.start();
+    }
+    boolean interrupted = awaitEnd();
+    if (logThread != null) {
+      loggingStop.countDown();
+      logThread.join();
+      logDataFlow();
+    }
+    Throwable error = fatal;
+    if (interrupted) {
+      throw new InterruptedException("execute was interrupted; the graph was halted");
+    }
+    if (error instanceof Error e) {
+      throw e;
+    }
+    return new ExecutionResult(stats(), exceptions(), haltedBy,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Waits until every node finished; on halt, at most {@code haltTimeout} more. */
+  private boolean awaitEnd() {
+    boolean interrupted = false;
+    lock.lock();
+    try {
+      while (remaining > 0 && !halted) {
+        try {
+          changed.await();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          haltInternal(null, "the caller of execute was interrupted");
+        }
+      }
+      long left = haltTimeout.toNanos();
+      while (remaining > 0 && left > 0) {
+        try {
+          left = changed.awaitNanos(left);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (remaining > 0) {
+        List<String> stuck = new ArrayList<>();
+        for (NodeRun n : nodes) {
+          if (n.liveWorkers.get() > 0) {
+            stuck.add(n.name + " (" + n.liveWorkers.get() + " worker(s))");
+          }
+        }
+        logger.warn("Execution halted, but these nodes ignore interrupts and are still running "
+            + "after {}: {}; execute returns without them", haltTimeout, stuck);
+        return interrupted;
+      }
+    } finally {
+      lock.unlock();
+    }
+    for (Thread t : threads) {
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    return interrupted;
+  }
+
+  boolean halted() {
+    return halted;
+  }
+
+  void workerExited(NodeRun node) {
+    if (node.workerExited()) {
+      lock.lock();
+      try {
+        remaining--;
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** A node's call failed, or the node emitted a throwable. */
+  void failed(NodeRun node, Throwable t) {
+    node.recordFailure(t);
+    logFailure(node, t);
+    if (t instanceof Error) {
+      fatal(node, t);
+    } else if (node.spec.haltOnException()) {
+      halt(node.name);
+    }
+  }
+
+  void logFailure(NodeRun node, Throwable t) {
+    logger.error("Exception in node '{}'", node.name, t);
+  }
+
+  /** An {@link Error} or an internal failure: always halts, and {@code execute} rethrows it. */
+  void fatal(NodeRun node, Throwable t) {
+    synchronized (this) {
+      if (fatal == null) {
+        fatal = t;
+      }
+    }
+    halt(node.name);
+  }
+
+  void halt(String node) {
+    haltInternal(node, null);
+  }
+
+  private void haltInternal(String node, String reason) {
+    synchronized (this) {
+      if (halted) {
+        return;
+      }
+      haltedBy = node;
+      halted = true;
+    }
+    if (node != null) {
+      logger.error("Graph execution halted due to an exception in node '{}'", node);
+    } else {
+      logger.error("Graph execution halted: {}", reason);
+    }
+    for (NodeRun n : nodes) {
+      n.discarded.add(n.queue.halt());
+    }
+    for (Thread t : threads) {
+      t.interrupt();
+    }
+    lock.lock();
+    try {
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Per-node statistics now.
+   *
+   * @return a snapshot, in node order
+   */
+  public Map<String, NodeStats> stats() {
+    Map<String, NodeStats> m = new LinkedHashMap<>();
+    for (NodeRun n : nodes) {
+      m.put(n.name, n.stats());
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * Per-node exceptions now, oldest first.
+   *
+   * @return a snapshot, in node order
+   */
+  public Map<String, List<Throwable>> exceptions() {
+    Map<String, List<Throwable>> m = new LinkedHashMap<>();
+    for (NodeRun n : nodes) {
+      m.put(n.name, n.exceptions());
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  private void logPeriodically() {
+    try {
+      while (!loggingStop.await(logging.timeInterval().toNanos(), TimeUnit.NANOSECONDS)) {
+        logDataFlow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void logDataFlow() {
+    for (NodeRun n : nodes) {
+      if (logging.nodeFilter().isEmpty() || logging.nodeFilter().contains(n.name)) {
+        loggingLogger.info(logging.format(n.name, n.stats()));
+      }
+    }
+  }
+}

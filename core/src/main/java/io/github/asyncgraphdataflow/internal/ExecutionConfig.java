@@ -1,0 +1,22 @@
+package io.github.asyncgraphdataflow.internal;
+
+import io.github.asyncgraphdataflow.DataFlowLogging;
+import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+
+/**
+ * The executor's settings for one run.
+ *
+ * @param logger where failures are logged
+ * @param maxExceptions exceptions kept per node
+ * @param threadFactory makes the workers' threads
+ * @param haltTimeout how long a halted run waits for workers that ignore interrupts
+ * @param logging data-flow logging, or {@code null} when off
+ */
+public record ExecutionConfig(
+    Logger logger,
+    int maxExceptions,
+    ThreadFactory threadFactory,
+    Duration haltTimeout,
+    DataFlowLogging logging) {}

@@ -1,0 +1,42 @@
+package io.github.asyncgraphdataflow.internal;
+
+import java.util.List;
+
+/**
+ * The graph as an execution sees it, taken under the graph's lock when the execution starts.
+ *
+ * @param nodes the nodes, in the order they were added
+ * @param destinations for each node (by position in {@code nodes}), its destinations' positions
+ */
+public record GraphSnapshot(List<NodeSpec> nodes, int[][] destinations) {
+
+  /**
+   * The number of incoming edges of each node.
+   *
+   * @return in-degrees, by position
+   */
+  public int[] inDegrees() {
+    int[] in = new int[nodes.size()];
+    for (int[] dests : destinations) {
+      for (int d : dests) {
+        in[d]++;
+      }
+    }
+    return in;
+  }
+
+  /**
+   * The position of a node.
+   *
+   * @param name the node's name
+   * @return its position, or -1
+   */
+  public int indexOf(String name) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

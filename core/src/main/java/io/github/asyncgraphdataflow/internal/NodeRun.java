@@ -1,0 +1,80 @@
+package io.github.asyncgraphdataflow.internal;
+
+import io.github.asyncgraphdataflow.NodeStats;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One node during one execution: its queue, its counters, its exception history, and the
+ * bookkeeping that ends it.
+ *
+ * <p>Thread-safety: counters are {@link LongAdder}s (contention-free, readable at any time);
+ * the exception history is guarded by its own monitor; {@code pendingSources} and
+ * {@code liveWorkers} are atomic. The node is finished when its last worker exits, which each
+ * worker does only once its queue reported end of stream (or the graph halted); then each
+ * destination whose last source this was is told its sources finished.
+ */
+final class NodeRun {
+  final String name;
+  final NodeSpec spec;
+  final Invoker invoker;
+  final InputQueue queue;
+  final int workers;
+  final List<?> startArgs;
+  NodeRun[] destinations = new NodeRun[0];
+  final AtomicInteger pendingSources;
+  final AtomicInteger liveWorkers;
+  final LongAdder in = new LongAdder();
+  final LongAdder out = new LongAdder();
+  final LongAdder err = new LongAdder();
+  final LongAdder discarded = new LongAdder();
+  private final ArrayDeque<Throwable> exceptions = new ArrayDeque<>();
+  private final int maxExceptions;
+
+  NodeRun(NodeSpec spec, InputQueue queue, int inDegree, List<?> startArgs, int maxExceptions) {
+    this.name = spec.name();
+    this.spec = spec;
+    this.invoker = new Invoker(spec, FunctionInfo.of(spec.function(), spec.inputs()));
+    this.queue = queue;
+    this.workers = spec.options().maxTasks();
+    this.startArgs = startArgs;
+    this.pendingSources = new AtomicInteger(inDegree);
+    this.liveWorkers = new AtomicInteger(workers);
+    this.maxExceptions = maxExceptions;
+  }
+
+  NodeStats stats() {
+    return new NodeStats(in.sum(), out.sum(), err.sum(), discarded.sum());
+  }
+
+  void recordFailure(Throwable t) {
+    err.increment();
+    synchronized (exceptions) {
+      if (exceptions.size() == maxExceptions) {
+        exceptions.removeFirst();
+      }
+      exceptions.addLast(t);
+    }
+  }
+
+  List<Throwable> exceptions() {
+    synchronized (exceptions) {
+      return List.copyOf(exceptions);
+    }
+  }
+
+  /** Called by each worker as it exits; the last one finishes the node. */
+  boolean workerExited() {
+    if (liveWorkers.decrementAndGet() != 0) {
+      return false;
+    }
+    for (NodeRun d : destinations) {
+      if (d.pendingSources.decrementAndGet() == 0) {
+        d.queue.sourcesFinished();
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,193 @@
+package io.github.asyncgraphdataflow.internal;
+
+import io.github.asyncgraphdataflow.Emitter;
+import io.github.asyncgraphdataflow.GraphHaltedException;
+import java.util.Arrays;
+
+/**
+ * One of a node's workers, and the emitter its function calls.
+ *
+ * <p>The loop: take a batch from the node's queue (waiting while it is empty), call the
+ * function once per item, then hand what was emitted to each destination in one batch per
+ * destination; stop at end of stream or on halt. Nothing emitted is ever held while the worker
+ * waits for input, so a downstream node never waits on items parked upstream.
+ *
+ * <p>Thread-safety: the emitter part is confined to this worker's thread; {@link #emit}
+ * checks the calling thread and that a call is running, and throws otherwise.
+ */
+final class Worker implements Runnable, Emitter<Object> {
+  private static final int TAKE_BATCH = 256;
+
+  private final Execution execution;
+  private final NodeRun node;
+  private final boolean runsStart;
+  private final Object[][] buffers;
+  private final int[] fill;
+  private final int[] caps;
+  private final Object[] batch;
+  private long outPending;
+  private Thread owner;
+  private boolean active;
+
+  Worker(Execution execution, NodeRun node, boolean runsStart) {
+    this.execution = execution;
+    this.node = node;
+    this.runsStart = runsStart;
+    int n = node.destinations.length;
+    this.buffers = new Object[n][];
+    this.fill = new int[n];
+    this.caps = new int[n];
+    for (int d = 0; d < n; d++) {
+      caps[d] = node.destinations[d].queue.batchHint();
+      buffers[d] = new Object[caps[d]];
+    }
+    this.batch = new Object[TAKE_BATCH];
+  }
+
+  @Override
+  public void run() {
+    owner = Thread.currentThread();
+    boolean clean = false;
+    try {
+      if (runsStart && !execution.halted()) {
+        invoke(null, true);
+        flushAll();
+      }
+      loop();
+      clean = true;
+    } catch (GraphHaltedException | InterruptedException e) {
+      // the graph halted (or the worker was interrupted by the halt): stop quietly
+    } catch (Throwable t) {
+      execution.fatal(node, t);
+    } finally {
+      if (!clean) {
+        discardBuffers();
+      }
+      node.out.add(outPending);
+      outPending = 0;
+      execution.workerExited(node);
+    }
+  }
+
+  private void loop() throws InterruptedException {
+    while (!execution.halted()) {
+      int n;
+      try {
+        n = node.queue.take(batch, TAKE_BATCH, node.workers);
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // a custom queue failed: its content can no longer be trusted
+        node.recordFailure(e);
+        execution.logFailure(node, e);
+        execution.halt(node.name);
+        return;
+      }
+      if (n < 0) {
+        return;
+      }
+      for (int i = 0; i < n; i++) {
+        if (execution.halted()) {
+          node.discarded.add(n - i);
+          Arrays.fill(batch, i, n, null);
+          return;
+        }
+        Object item = batch[i];
+        batch[i] = null;
+        invoke(item, false);
+      }
+      flushAll();
+    }
+  }
+
+  private void invoke(Object item, boolean start) throws InterruptedException {
+    active = true;
+    try {
+      if (start) {
+        node.invoker.callStart(node.startArgs, this);
+      } else {
+        node.invoker.call(item, this);
+      }
+    } catch (GraphHaltedException e) {
+      throw e;
+    } catch (Throwable t) {
+      if (execution.halted() && isInterruption(t)) {
+        throw new GraphHaltedException("halted");
+      }
+      execution.failed(node, t);
+    } finally {
+      active = false;
+    }
+  }
+
+  private static boolean isInterruption(Throwable t) {
+    return t instanceof InterruptedException
+        || t instanceof java.nio.channels.ClosedByInterruptException
+        || t instanceof java.io.InterruptedIOException
+        || Thread.currentThread().isInterrupted();
+  }
+
+  @Override
+  public void emit(Object item) throws InterruptedException {
+    if (Thread.currentThread() != owner || !active) {
+      throw new IllegalStateException("The emitter of node '" + node.name + "' was used "
+          + (Thread.currentThread() != owner ? "from another thread" : "after its call returned")
+          + "; emit only from the node function's own thread, while it runs");
+    }
+    if (execution.halted()) {
+      throw new GraphHaltedException("The graph halted; node '" + node.name + "' emits no more");
+    }
+    if (item instanceof Throwable t) {
+      execution.failed(node, t);
+      return;
+    }
+    outPending++;
+    for (int d = 0; d < fill.length; d++) {
+      buffers[d][fill[d]++] = item;
+      if (fill[d] == caps[d]) {
+        flush(d);
+      }
+    }
+  }
+
+  private void flushAll() throws InterruptedException {
+    for (int d = 0; d < fill.length; d++) {
+      flush(d);
+    }
+    node.out.add(outPending);
+    outPending = 0;
+  }
+
+  private void flush(int d) throws InterruptedException {
+    int n = fill[d];
+    if (n == 0) {
+      return;
+    }
+    NodeRun dest = node.destinations[d];
+    dest.in.add(n);
+    int put = dest.queue.putAll(buffers[d], n, node.name);
+    Arrays.fill(buffers[d], 0, n, null);
+    fill[d] = 0;
+    if (put < n) {
+      dest.discarded.add(n - put);
+      if (execution.halted()) {
+        throw new GraphHaltedException("The graph halted; node '" + node.name + "' emits no more");
+      }
+      throw new InterruptedException("interrupted while node '" + node.name
+          + "' waited for room in the queue of '" + dest.name + "'");
+    }
+  }
+
+  private void discardBuffers() {
+    for (int d = 0; d < fill.length; d++) {
+      int n = fill[d];
+      if (n > 0) {
+        NodeRun dest = node.destinations[d];
+        dest.in.add(n);
+        dest.discarded.add(n);
+        Arrays.fill(buffers[d], 0, n, null);
+        fill[d] = 0;
+      }
+    }
+  }
+}
