@@ -47,22 +47,22 @@ final class Worker implements Runnable, Emitter<Object> {
   @Override
   public void run() {
     owner = Thread.currentThread();
-    boolean clean = false;
     try {
       if (runsStart && !execution.halted()) {
         invoke(null, true);
         flushAll();
       }
       loop();
-      clean = true;
     } catch (GraphHaltedException | InterruptedException e) {
       // the graph halted (or the worker was interrupted by the halt): stop quietly
     } catch (Throwable t) {
+      // outside any call: a custom queue failed, or an Error; record it and stop the graph
+      node.recordFailure(t);
+      execution.logFailure(node, t);
       execution.fatal(node, t);
     } finally {
-      if (!clean) {
-        discardBuffers();
-      }
+      // empty after a normal end; after a halt, what was emitted but not handed over
+      discardBuffers();
       node.out.add(outPending);
       outPending = 0;
       execution.workerExited(node);
