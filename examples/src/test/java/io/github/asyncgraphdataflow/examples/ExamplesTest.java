@@ -140,10 +140,14 @@ class ExamplesTest {
     List<String> lines = Output.of(out -> DataFlowStatistics.run(out, TICK));
     assertThat(lines.getFirst())
         .isEqualTo("Graph: {extract=[transform], transform=[load], load=[]}");
-    assertThat(Output.startingWith(lines, "Transformer", "Data in Load")).containsSubsequence(
-        "Transformer received: hello", "Data in Load: Hello",
-        "Transformer received: hello", "Data in Load: Hello",
-        "Transformer received: hello", "Data in Load: Hello").hasSize(6);
+    List<String> items = Output.startingWith(lines, "Transformer", "Data in Load");
+    assertThat(items).filteredOn("Transformer received: hello"::equals).hasSize(3);
+    assertThat(items).filteredOn("Data in Load: Hello"::equals).hasSize(3);
+    int transformed = 0;
+    for (String line : items) { // the k-th load comes after the k-th transform
+      transformed += line.startsWith("Transformer") ? 1 : -1;
+      assertThat(transformed).isNotNegative();
+    }
     assertThat(lines).allMatch(l -> !l.startsWith("INFO:")
         || l.matches("INFO: (transform|load) - in=\\d, out=\\d, err=0"));
     assertThat(lines.subList(lines.size() - 3, lines.size())).containsExactly(
