@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         "Downloads every page of a breweries API (the Open Brewery DB API's shape), cleans the "
             + "records and writes them to a CSV file and a SQLite database, fetching pages "
             + "concurrently; then checks that both outputs hold every record.",
-        "Without --url it starts an embedded API server on 127.0.0.1 with %n"
+        "Without --url it starts an embedded API server on 127.0.0.1 with "
             + "a generated data set of 8,123 records (20-50 ms per request, a few transient "
             + "HTTP 429/500 failures, which are retried)."})
 public final class BreweriesEtl implements Callable<Integer> {
