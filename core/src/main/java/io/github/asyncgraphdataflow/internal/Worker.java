@@ -7,10 +7,11 @@ import java.util.Arrays;
 /**
  * One of a node's workers, and the emitter its function calls.
  *
- * <p>The loop: take a batch from the node's queue (waiting while it is empty), call the
- * function once per item, then hand what was emitted to each destination in one batch per
- * destination; stop at end of stream or on halt. Nothing emitted is ever held while the worker
- * waits for input, so a downstream node never waits on items parked upstream.
+ * <p>The loop: take a batch from the node's queue (waiting while it is empty) and call the
+ * function once per item; stop at end of stream or on halt. Each {@link #emit} hands its item
+ * to every destination's queue before it returns: nothing emitted is ever held in the worker,
+ * so a downstream node never waits on items parked upstream, even while the emitting call
+ * blocks (on I/O, say) or runs for the whole execution (a source).
  *
  * <p>Thread-safety: the emitter part is confined to this worker's thread; {@link #emit}
  * checks the calling thread and that a call is running, and throws otherwise.
@@ -23,9 +24,7 @@ final class Worker implements Runnable, Emitter<Object> {
   private final boolean runsStart;
   private final Object[][] buffers;
   private final int[] fill;
-  private final int[] caps;
   private final Object[] batch;
-  private long outPending;
   private Thread owner;
   private boolean active;
 
@@ -36,10 +35,8 @@ final class Worker implements Runnable, Emitter<Object> {
     int n = node.destinations.length;
     this.buffers = new Object[n][];
     this.fill = new int[n];
-    this.caps = new int[n];
     for (int d = 0; d < n; d++) {
-      caps[d] = node.destinations[d].queue.batchHint();
-      buffers[d] = new Object[caps[d]];
+      buffers[d] = new Object[1];
     }
     this.batch = new Object[TAKE_BATCH];
   }
@@ -63,8 +60,6 @@ final class Worker implements Runnable, Emitter<Object> {
     } finally {
       // empty after a normal end; after a halt, what was emitted but not handed over
       discardBuffers();
-      node.out.add(outPending);
-      outPending = 0;
       execution.workerExited(node);
     }
   }
@@ -141,12 +136,10 @@ final class Worker implements Runnable, Emitter<Object> {
       execution.failed(node, t);
       return;
     }
-    outPending++;
+    node.out.increment();
     for (int d = 0; d < fill.length; d++) {
       buffers[d][fill[d]++] = item;
-      if (fill[d] == caps[d]) {
-        flush(d);
-      }
+      flush(d);
     }
   }
 
@@ -154,8 +147,6 @@ final class Worker implements Runnable, Emitter<Object> {
     for (int d = 0; d < fill.length; d++) {
       flush(d);
     }
-    node.out.add(outPending);
-    outPending = 0;
   }
 
   private void flush(int d) throws InterruptedException {
