@@ -77,11 +77,10 @@ public final class BlockingCode {
           emit.emit("load2 " + i);
         }
       });
-      // a small queue, so each item reaches output as soon as it is emitted
-      var output = graph.addNode((String data, Emitter<Object> emit) -> {
+      var output = graph.addNode("output", (String data, Emitter<Object> emit) -> {
         out.println("output: " + data);
         emit.emit(null);
-      }, NodeOptions.builder().name("output").queueSize(Pace.ONE_BY_ONE).build());
+      });
       graph.addEdge(extract, transform);
       graph.addEdge(transform, load1);
       graph.addEdge(transform, load2);

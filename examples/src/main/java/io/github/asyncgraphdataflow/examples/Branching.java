@@ -38,8 +38,7 @@ public final class Branching {
 
   static void run(PrintStream out, Duration tick) throws InterruptedException {
     AsyncGraph graph = new AsyncGraph();
-    // small queues: each item is handed on as soon as it is emitted (see Pace.ONE_BY_ONE)
-    NodeOptions twoWorkers = NodeOptions.builder().maxTasks(2).queueSize(Pace.ONE_BY_ONE).build();
+    NodeOptions twoWorkers = NodeOptions.builder().maxTasks(2).build();
     var extract = graph.addNode("extract", (Emitter<String> emit) -> {
       emit.emit("hello");
       Pace.sleep(tick, 5);

@@ -41,22 +41,20 @@ public final class DataFlowStatistics {
 
   static void run(PrintStream out, Duration tick) throws InterruptedException {
     AsyncGraph graph = new AsyncGraph();
-    // small queues, so each item moves on while extract still runs (see Pace.ONE_BY_ONE)
-    NodeOptions oneByOne = NodeOptions.builder().queueSize(Pace.ONE_BY_ONE).build();
     var extract = graph.addNode("extract", (Emitter<String> emit) -> {
       for (int i = 0; i < 3; i++) {
         Pace.sleep(tick, 3);
         emit.emit("hello");
       }
     });
-    var transform = graph.addNode((String data, Emitter<String> emit) -> {
+    var transform = graph.addNode("transform", (String data, Emitter<String> emit) -> {
       out.println("Transformer received: " + data);
       emit.emit(Pace.title(data));
-    }, oneByOne.withName("transform"));
-    var load = graph.addNode((String data, Emitter<Object> emit) -> {
+    });
+    var load = graph.addNode("load", (String data, Emitter<Object> emit) -> {
       out.println("Data in Load: " + data);
       emit.emit(null);
-    }, oneByOne.withName("load"));
+    });
     graph.addEdge(extract, transform);
     graph.addEdge(transform, load);
 

@@ -4,7 +4,6 @@ import io.github.asyncgraphdataflow.AsyncExecutor;
 import io.github.asyncgraphdataflow.AsyncGraph;
 import io.github.asyncgraphdataflow.Emitter;
 import io.github.asyncgraphdataflow.ExecutionResult;
-import io.github.asyncgraphdataflow.NodeOptions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Set;
@@ -49,18 +48,17 @@ public final class HaltAtAnyNode {
       Pace.sleep(tick, 3);
       emit.emit(Pace.title(data));
     });
-    // small queues: each item is handed on as soon as it is emitted (see Pace.ONE_BY_ONE)
-    var load = graph.addNode((String data, Emitter<String> emit) -> {
+    var load = graph.addNode("load", (String data, Emitter<String> emit) -> {
       out.println("Load: " + data);
       if (Set.of("World", "Analytics").contains(data)) {
         throw new IllegalStateException("intentional error for " + data);
       }
       emit.emit(data);
-    }, NodeOptions.builder().name("load").queueSize(Pace.ONE_BY_ONE).build());
-    var output = graph.addNode((String data, Emitter<Object> emit) -> {
+    });
+    var output = graph.addNode("output", (String data, Emitter<Object> emit) -> {
       out.println("output: " + data);
       emit.emit(null);
-    }, NodeOptions.builder().name("output").queueSize(Pace.ONE_BY_ONE).build());
+    });
     graph.addEdge(extract, transform);
     graph.addEdge(transform, load);
     graph.addEdge(load, output);

@@ -49,18 +49,17 @@ public final class HaltAtSpecificNode {
       Pace.sleep(tick, 3);
       emit.emit(Pace.title(data));
     });
-    // small queues: each item is handed on as soon as it is emitted (see Pace.ONE_BY_ONE)
     var load = graph.addNode((String data, Emitter<String> emit) -> {
       out.println("Load: " + data);
       if (Set.of("World", "Analytics").contains(data)) {
         throw new IllegalStateException("intentional error for " + data);
       }
       emit.emit(data);
-    }, NodeOptions.builder().name("load").queueSize(Pace.ONE_BY_ONE).haltOnException(true).build());
-    var output = graph.addNode((String data, Emitter<Object> emit) -> {
+    }, NodeOptions.builder().name("load").haltOnException(true).build());
+    var output = graph.addNode("output", (String data, Emitter<Object> emit) -> {
       out.println("output: " + data);
       emit.emit(null);
-    }, NodeOptions.builder().name("output").queueSize(Pace.ONE_BY_ONE).build());
+    });
     graph.addEdge(extract, transform);
     graph.addEdge(transform, load);
     graph.addEdge(load, output);

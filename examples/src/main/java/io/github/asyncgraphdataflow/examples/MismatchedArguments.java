@@ -3,7 +3,6 @@ package io.github.asyncgraphdataflow.examples;
 import io.github.asyncgraphdataflow.AsyncExecutor;
 import io.github.asyncgraphdataflow.AsyncGraph;
 import io.github.asyncgraphdataflow.Emitter;
-import io.github.asyncgraphdataflow.NodeOptions;
 import io.github.asyncgraphdataflow.Tuple2;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -53,19 +52,18 @@ public final class MismatchedArguments {
         emit.emit(i);
       }
     });
-    // small queues: each item is handed on as soon as it is emitted (see Pace.ONE_BY_ONE)
-    graph.addNode((Integer data, Emitter<Object> emit) -> {
+    graph.addNode("transform", (Integer data, Emitter<Object> emit) -> {
       out.println("Transformer received: " + data);
       if (data == 2) {
         emit.emit(Tuple2.of(0, 1));
       }
       Pace.sleep(tick, 3);
       emit.emit(data);
-    }, NodeOptions.builder().name("transform").queueSize(Pace.ONE_BY_ONE).build());
-    graph.addNode((Integer data, Emitter<Object> emit) -> {
+    });
+    graph.addNode("load", (Integer data, Emitter<Object> emit) -> {
       out.println("Data in Load: " + data);
       emit.emit(null);
-    }, NodeOptions.builder().name("load").queueSize(Pace.ONE_BY_ONE).build());
+    });
     graph.addEdge("extract", "transform");
     graph.addEdge("transform", "load");
 

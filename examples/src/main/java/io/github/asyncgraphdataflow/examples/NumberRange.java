@@ -3,7 +3,6 @@ package io.github.asyncgraphdataflow.examples;
 import io.github.asyncgraphdataflow.AsyncExecutor;
 import io.github.asyncgraphdataflow.AsyncGraph;
 import io.github.asyncgraphdataflow.Emitter;
-import io.github.asyncgraphdataflow.NodeOptions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,14 +55,13 @@ public final class NumberRange {
       }
       emit.emit(null);
     });
-    // small queues: each item is handed on as soon as it is emitted (see Pace.ONE_BY_ONE)
-    var transform = graph.addNode((Long data, Emitter<Long> emit) -> {
+    var transform = graph.addNode("transform", (Long data, Emitter<Long> emit) -> {
       out.println("Transformer received: " + data);
       Pace.sleep(tick, 3);
       emit.emit(data == null ? null : data * data * data);
-    }, NodeOptions.builder().name("transform").queueSize(Pace.ONE_BY_ONE).build());
+    });
     List<Long> batch = new ArrayList<>();
-    var load = graph.addNode((Long data, Emitter<Object> emit) -> {
+    var load = graph.addNode("load", (Long data, Emitter<Object> emit) -> {
       if (data != null) {
         out.println("Batching data in memory");
         batch.add(data);
@@ -76,7 +74,7 @@ public final class NumberRange {
         out.println("Flushing remaining data: " + batch);
       }
       emit.emit(null);
-    }, NodeOptions.builder().name("load").queueSize(Pace.ONE_BY_ONE).build());
+    });
     graph.addEdge(extract, transform);
     graph.addEdge(transform, load);
 

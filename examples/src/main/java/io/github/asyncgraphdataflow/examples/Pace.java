@@ -12,14 +12,6 @@ final class Pace {
   /** The tick of a program run from the command line. */
   static final Duration DEFAULT_TICK = Duration.ofMillis(100);
 
-  /**
-   * A queue size small enough that every emitted item is handed to the node at once. With a
-   * large queue (the default 10,000), a worker hands what it emits over in batches (up to 256
-   * items) when its call returns, which is fastest for throughput; the examples that show items
-   * arriving one by one while their producer is still running use this size instead.
-   */
-  static final int ONE_BY_ONE = 4;
-
   private Pace() {}
 
   /**

@@ -3,7 +3,6 @@ package io.github.asyncgraphdataflow.examples;
 import io.github.asyncgraphdataflow.AsyncExecutor;
 import io.github.asyncgraphdataflow.AsyncGraph;
 import io.github.asyncgraphdataflow.Emitter;
-import io.github.asyncgraphdataflow.NodeOptions;
 import io.github.asyncgraphdataflow.Tuple2;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -74,14 +73,13 @@ public final class SharedState {
       state.set("current_data", "world");
       emit.emit(state);
     });
-    // a small queue, so node1's item reaches node2 while node1 still runs (see Pace.ONE_BY_ONE)
-    var node2 = graph.addNode((SharedState state, Emitter<Tuple2<SharedState, Object>> emit) -> {
+    var node2 = graph.addNode("node2", (SharedState state, Emitter<Tuple2<SharedState, Object>> emit) -> {
       Object current = state.get("current_data");
       out.println("node2 received: " + current);
       state.set("seen " + current, true);
       Pace.sleep(tick, 3);
       emit.emit(Tuple2.of(state, current));
-    }, NodeOptions.builder().name("node2").queueSize(Pace.ONE_BY_ONE).build());
+    });
     graph.addEdge(node1, node2);
 
     out.println("Graph: " + graph.nodesToEdges());

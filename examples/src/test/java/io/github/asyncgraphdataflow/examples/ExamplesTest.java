@@ -20,13 +20,17 @@ class ExamplesTest {
   private static final Duration TICK = Duration.ofMillis(1);
 
   @Test
-  void basicThreeNodesPrintsTheDocumentedOutput() throws Exception {
-    assertThat(Output.of(out -> BasicThreeNodes.run(out, TICK))).containsExactly(
-        "Graph: {extract=[transform], transform=[load], load=[]}",
-        "Transformer received: hello",
-        "Transformer received: world",
-        "Data in Load: Hello",
-        "Data in Load: World");
+  void basicThreeNodesPassesEachItemDownTheChain() throws Exception {
+    List<String> lines = Output.of(out -> BasicThreeNodes.run(out, TICK));
+    assertThat(lines.getFirst())
+        .isEqualTo("Graph: {extract=[transform], transform=[load], load=[]}");
+    assertThat(lines.subList(1, lines.size())).containsExactlyInAnyOrder(
+        "Transformer received: hello", "Transformer received: world",
+        "Data in Load: Hello", "Data in Load: World");
+    assertThat(lines).containsSubsequence("Transformer received: hello",
+        "Transformer received: world", "Data in Load: World");
+    assertThat(lines).containsSubsequence("Transformer received: hello",
+        "Data in Load: Hello", "Data in Load: World");
   }
 
   @Test
@@ -123,10 +127,15 @@ class ExamplesTest {
       }
     }
     assertThat(lines.subList(1, lines.size())).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(lines).containsSubsequence("Transformer received: hello",
-        "Transformer received: world", "Data in Load1: Hello", "output: load1 0");
-    assertThat(lines).containsSubsequence("Transformer received: world", "Data in Load2: Hello",
-        "output: load2 0");
+    for (String load : List.of("Load1", "Load2")) {
+      String first = "output: " + load.toLowerCase(java.util.Locale.ROOT) + " 0";
+      assertThat(lines).containsSubsequence("Transformer received: hello",
+          "Data in " + load + ": Hello", first);
+      assertThat(lines).containsSubsequence("Transformer received: world",
+          "Data in " + load + ": World");
+      assertThat(lines).containsSubsequence("Data in " + load + ": Hello",
+          "Data in " + load + ": World");
+    }
     assertThat(Output.startingWith(lines, "output: load1")).containsExactly("output: load1 0",
         "output: load1 1", "output: load1 2", "output: load1 0", "output: load1 1",
         "output: load1 2");

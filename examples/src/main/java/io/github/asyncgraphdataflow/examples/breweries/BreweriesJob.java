@@ -57,8 +57,8 @@ final class BreweriesJob {
   AsyncGraph graph() {
     AsyncGraph graph = new AsyncGraph();
     var discover = graph.addNode("discoverPages", this::discoverPages);
-    // a short queue: the fetchers take pages one or two at a time, so they share the work
-    // evenly and each fetched page moves on while the others are still being fetched
+    // a short queue: the fetchers take pages one or two at a time (a worker takes its share of
+    // what is queued), so they share the work evenly to the last page
     var fetch = graph.addNode(this::fetchPage, NodeOptions.builder()
         .name("fetchPage").maxTasks(fetchers).queueSize(2 * fetchers).build());
     var parse = graph.addNode("parseJson", this::parseJson);
