@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread-safe: one client serves every fetcher.
  */
-final class ApiClient {
+final class ApiClient implements AutoCloseable {
   private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
@@ -84,6 +84,11 @@ final class ApiClient {
       retries.incrementAndGet();
       Thread.sleep(wait);
     }
+  }
+
+  @Override
+  public void close() {
+    http.close();
   }
 
   private static Duration backoff(int attempt) {

@@ -112,6 +112,9 @@ public final class BreweriesEtl implements Callable<Integer> {
     check(retries >= 0, "--retries must not be negative, was " + retries);
     Files.createDirectories(outDir);
     if (url != null) {
+      var parsed = spec.commandLine().getParseResult();
+      check(!parsed.hasMatchedOption("--records") && !parsed.hasMatchedOption("--fail-pages"),
+          "--records and --fail-pages configure the embedded server; they do not go with --url");
       out.println("API: " + url);
       return runJob(url);
     }
@@ -137,11 +140,12 @@ public final class BreweriesEtl implements Callable<Integer> {
     Path dbFile = outDir.resolve("breweries.db").toAbsolutePath();
     Files.deleteIfExists(csvFile);
     Files.deleteIfExists(dbFile);
-    ApiClient client = new ApiClient(retries + 1);
     long started = System.nanoTime();
     ExecutionResult result;
     BreweriesJob job;
-    try (CsvSink csv = new CsvSink(csvFile); SqliteSink sqlite = new SqliteSink(dbFile)) {
+    try (ApiClient client = new ApiClient(retries + 1);
+        CsvSink csv = new CsvSink(csvFile);
+        SqliteSink sqlite = new SqliteSink(dbFile)) {
       job = new BreweriesJob(client, base, perPage, fetchers, csv, sqlite);
       AsyncExecutor executor = new AsyncExecutor(job.graph());
       try (Progress progress = new Progress(out, terminal, () -> status(job, client, csv, sqlite,

@@ -84,6 +84,12 @@ class BreweriesEtlTest {
         .contains("--fetchers must be at least 1, was 0");
   }
 
+  @Test
+  void embeddedServerOptionsDoNotGoWithUrl() {
+    assertThat(run("--url", "http://127.0.0.1:9/v1/breweries", "--records", "5")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("do not go with --url");
+  }
+
   private static long sqliteRows(Path db, String sql) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement();
