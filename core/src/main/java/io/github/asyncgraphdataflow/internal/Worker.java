@@ -139,8 +139,12 @@ final class Worker implements Runnable, Emitter<Object> {
       return;
     }
     outPending++;
+    // buffer for every destination before handing any over: if a hand-over fails (halt), the
+    // item is still held for the others and counted there as delivered and discarded
     for (int d = 0; d < fill.length; d++) {
       buffers[d][fill[d]++] = item;
+    }
+    for (int d = 0; d < fill.length; d++) {
       if (fill[d] == caps[d]) {
         flush(d);
       }
