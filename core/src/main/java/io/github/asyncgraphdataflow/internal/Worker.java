@@ -91,7 +91,14 @@ final class Worker implements Runnable, Emitter<Object> {
         }
         Object item = batch[i];
         batch[i] = null;
-        invoke(item, false);
+        try {
+          invoke(item, false);
+        } catch (GraphHaltedException | InterruptedException e) {
+          // the call ended because of the halt: the rest of the batch was never processed
+          node.discarded.add(n - i - 1);
+          Arrays.fill(batch, i + 1, n, null);
+          throw e;
+        }
       }
       flushAll();
     }
