@@ -12,10 +12,11 @@ import java.util.Arrays;
  * destination; stop at end of stream or on halt. Nothing emitted is ever held while the worker
  * waits for input, so a downstream node never waits on items parked upstream.
  *
- * <p>Thread-safety: the emitter part is confined to this worker's thread; {@link #emit}
- * checks the calling thread and that a call is running, and throws otherwise.
+ * <p>Thread-safety: each call of the function gets its own {@link Call} emitter, confined to
+ * this worker's thread and valid only until that call returns; {@link #emit} checks both and
+ * throws otherwise, so an emitter kept past its call can never deliver anything.
  */
-final class Worker implements Runnable, Emitter<Object> {
+final class Worker implements Runnable {
   private static final int TAKE_BATCH = 256;
 
   private final Execution execution;
@@ -27,7 +28,6 @@ final class Worker implements Runnable, Emitter<Object> {
   private final Object[] batch;
   private long outPending;
   private Thread owner;
-  private boolean active;
 
   Worker(Execution execution, NodeRun node, boolean runsStart) {
     this.execution = execution;
@@ -105,12 +105,12 @@ final class Worker implements Runnable, Emitter<Object> {
   }
 
   private void invoke(Object item, boolean start) throws InterruptedException {
-    active = true;
+    Call call = new Call();
     try {
       if (start) {
-        node.invoker.callStart(node.startArgs, this);
+        node.invoker.callStart(node.startArgs, call);
       } else {
-        node.invoker.call(item, this);
+        node.invoker.call(item, call);
       }
     } catch (GraphHaltedException e) {
       throw e;
@@ -120,7 +120,7 @@ final class Worker implements Runnable, Emitter<Object> {
       }
       execution.failed(node, t);
     } finally {
-      active = false;
+      call.open = false;
     }
   }
 
@@ -131,9 +131,19 @@ final class Worker implements Runnable, Emitter<Object> {
         || Thread.currentThread().isInterrupted();
   }
 
-  @Override
-  public void emit(Object item) throws InterruptedException {
-    if (Thread.currentThread() != owner || !active) {
+  /** The emitter of one call of the function; written and read only by the worker thread. */
+  private final class Call implements Emitter<Object> {
+    private boolean open = true;
+
+    @Override
+    public void emit(Object item) throws InterruptedException {
+      Worker.this.emit(this, item);
+    }
+  }
+
+  private void emit(Call call, Object item) throws InterruptedException {
+    // the thread is checked first: only the owner may read call.open
+    if (Thread.currentThread() != owner || !call.open) {
       throw new IllegalStateException("The emitter of node '" + node.name + "' was used "
           + (Thread.currentThread() != owner ? "from another thread" : "after its call returned")
           + "; emit only from the node function's own thread, while it runs");
