@@ -9,6 +9,7 @@ import io.github.asyncgraphdataflow.ExecutionResult;
 import io.github.asyncgraphdataflow.NodeFunction;
 import io.github.asyncgraphdataflow.NodeOptions;
 import io.github.asyncgraphdataflow.SourceFunction;
+import io.github.asyncgraphdataflow.queue.FifoQueue;
 import io.github.asyncgraphdataflow.reliability.GraphSpec.EdgeSpec;
 import io.github.asyncgraphdataflow.reliability.GraphSpec.NodeSpec;
 import java.time.Duration;
@@ -123,12 +124,15 @@ final class GraphRun {
 
   private void addNode(AsyncGraph g, int v) {
     NodeSpec ns = spec.nodes().get(v);
-    NodeOptions options = NodeOptions.builder()
+    NodeOptions.Builder builder = NodeOptions.builder()
         .name(GraphSpec.name(v))
         .maxTasks(ns.maxTasks())
         .queueSize(ns.queueSize())
-        .haltOnException(spec.halt() == GraphSpec.Halt.SOME_NODES && ns.halts())
-        .build();
+        .haltOnException(spec.halt() == GraphSpec.Halt.SOME_NODES && ns.halts());
+    if (ns.customQueue()) {
+      builder.queue(() -> new FifoQueue<Object>(ns.queueSize()));
+    }
+    NodeOptions options = builder.build();
     Probe probe = probes[v];
     if (spec.isStart(v)) {
       SourceFunction<Object> source = out -> {

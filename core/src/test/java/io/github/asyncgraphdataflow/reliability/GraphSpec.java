@@ -48,15 +48,16 @@ record GraphSpec(
    * @param filterPerMille chance per item that the node emits nothing for it
    * @param delayEvery about one item in this many makes the node sleep briefly (0: never)
    * @param halts per-node halting switch (used when {@code halt == SOME_NODES})
+   * @param customQueue a custom {@code FifoQueue} of {@code queueSize} instead of the default
    */
   record NodeSpec(
       int maxTasks, int queueSize, int items, int failPerMille, int filterPerMille,
-      int delayEvery, boolean halts) {
+      int delayEvery, boolean halts, boolean customQueue) {
     @Override
     public String toString() {
       return "{tasks=" + maxTasks + ", queue=" + queueSize + ", items=" + items
           + ", fail=" + failPerMille + "‰, filter=" + filterPerMille + "‰, delayEvery="
-          + delayEvery + (halts ? ", halts" : "") + "}";
+          + delayEvery + (halts ? ", halts" : "") + (customQueue ? ", FifoQueue" : "") + "}";
     }
   }
 

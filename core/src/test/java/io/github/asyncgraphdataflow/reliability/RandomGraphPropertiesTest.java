@@ -219,7 +219,8 @@ class RandomGraphPropertiesTest {
             fail,
             filter,
             delay,
-            Arbitraries.of(false, false, true))
+            Arbitraries.of(false, false, true),
+            Arbitraries.of(false, false, false, true))
         .as(NodeSpec::new);
   }
 
