@@ -237,11 +237,16 @@ public final class Execution {
     logger.error("Exception in node '{}'", node.name, t);
   }
 
-  /** An {@link Error} or an internal failure: always halts, and {@code execute} rethrows it. */
+  /**
+   * A failure the graph cannot go on after (an {@link Error}, or a failure outside any call,
+   * already recorded): always halts; {@code execute} rethrows the first {@link Error}.
+   */
   void fatal(NodeRun node, Throwable t) {
-    synchronized (this) {
-      if (fatal == null) {
-        fatal = t;
+    if (t instanceof Error) {
+      synchronized (this) {
+        if (fatal == null) {
+          fatal = t;
+        }
       }
     }
     halt(node.name);

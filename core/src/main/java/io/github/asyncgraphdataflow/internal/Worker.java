@@ -56,6 +56,9 @@ final class Worker implements Runnable {
     } catch (GraphHaltedException | InterruptedException e) {
       // the graph halted (or the worker was interrupted by the halt): stop quietly
     } catch (Throwable t) {
+      // outside any call: a custom queue failed, or an Error; record it and stop the graph
+      node.recordFailure(t);
+      execution.logFailure(node, t);
       execution.fatal(node, t);
     } finally {
       // empty after a normal end; after a halt, what was emitted but not handed over
