@@ -32,7 +32,10 @@ final class Pace {
    * @return the word in title case
    */
   static String title(String word) {
-    return word.isEmpty() ? word
-        : Character.toUpperCase(word.charAt(0)) + word.substring(1).toLowerCase(java.util.Locale.ROOT);
+    if (word.isEmpty()) {
+      return word;
+    }
+    return Character.toUpperCase(word.charAt(0))
+        + word.substring(1).toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -46,7 +46,8 @@ public final class RaisingAnException {
     graph.addEdge(node1, node2);
 
     out.println("Graph: " + graph.nodesToEdges());
-    AsyncExecutor executor = AsyncExecutor.builder(graph).logger(new PrintStreamLogger(out)).build();
+    AsyncExecutor executor =
+        AsyncExecutor.builder(graph).logger(new PrintStreamLogger(out)).build();
     executor.execute();
 
     boolean failed = false;

@@ -73,13 +73,14 @@ public final class SharedState {
       state.set("current_data", "world");
       emit.emit(state);
     });
-    var node2 = graph.addNode("node2", (SharedState state, Emitter<Tuple2<SharedState, Object>> emit) -> {
-      Object current = state.get("current_data");
-      out.println("node2 received: " + current);
-      state.set("seen " + current, true);
-      Pace.sleep(tick, 3);
-      emit.emit(Tuple2.of(state, current));
-    });
+    var node2 = graph.addNode("node2",
+        (SharedState state, Emitter<Tuple2<SharedState, Object>> emit) -> {
+          Object current = state.get("current_data");
+          out.println("node2 received: " + current);
+          state.set("seen " + current, true);
+          Pace.sleep(tick, 3);
+          emit.emit(Tuple2.of(state, current));
+        });
     graph.addEdge(node1, node2);
 
     out.println("Graph: " + graph.nodesToEdges());

@@ -46,7 +46,8 @@ class ExamplesTest {
     assertThat(lines).containsSubsequence("Transforming data: hello", "Loading data Hello");
     assertThat(lines).containsSubsequence("Transforming data: world", "Printing data: World");
     assertThat(lines).containsSubsequence("Transforming data: world", "Loading data World");
-    int firstLoad = Math.min(lines.indexOf("Loading data Hello"), lines.indexOf("Loading data World"));
+    int firstLoad =
+        Math.min(lines.indexOf("Loading data Hello"), lines.indexOf("Loading data World"));
     assertThat(lines.indexOf("Ending Tasks")).isGreaterThan(firstLoad);
   }
 

@@ -99,7 +99,8 @@ final class ApiClient implements AutoCloseable {
   private static Optional<Duration> retryAfter(HttpResponse<?> response) {
     return response.headers().firstValue("Retry-After").flatMap(v -> {
       try {
-        return Optional.of(Duration.ofSeconds(Math.min(10, Math.max(0, Long.parseLong(v.strip())))));
+        long seconds = Long.parseLong(v.strip());
+        return Optional.of(Duration.ofSeconds(Math.min(10, Math.max(0, seconds))));
       } catch (NumberFormatException e) {
         return Optional.empty(); // an HTTP date: fall back to our own back-off
       }

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * discoverPages -> fetchPage (N workers) -> parseJson -> cleanRecord -+-> writeCsv
- *                                                                     +-> writeSqlite (batches of 300)
+ *                                                                     +-> writeSqlite
  * </pre>
+ * (writeSqlite gets batches of 300 records from its BatchingQueue.)
  *
  * <p>Thread-safe: the counters are atomic; each sink is used by its node's single worker.
  */
@@ -82,7 +83,8 @@ final class BreweriesJob {
   /** Asks the metadata endpoint how many records there are, and emits each page number. */
   void discoverPages(Emitter<Integer> out) throws IOException, InterruptedException {
     JsonNode meta = JSON.readTree(client.get(URI.create(base + "/meta?per_page=" + perPage)));
-    long total = meta.path("total").asLong(-1); // the real API sends numbers as text: asLong parses both
+    // the real API sends its numbers as text; asLong reads both
+    long total = meta.path("total").asLong(-1);
     if (total < 0) {
       throw new IOException("the metadata endpoint sent no total: " + meta);
     }

@@ -116,7 +116,8 @@ public final class BreweryServer implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
       int page = Math.max(1, intParam(query, "page", 1));
-      int perPage = Math.min(MAX_PER_PAGE, Math.max(1, intParam(query, "per_page", DEFAULT_PER_PAGE)));
+      int perPage = Math.min(MAX_PER_PAGE,
+          Math.max(1, intParam(query, "per_page", DEFAULT_PER_PAGE)));
       boolean meta = path.equals("/v1/breweries/meta");
       if (!meta && !path.equals("/v1/breweries")) {
         send(exchange, 404, Map.of("message", "Not found"));
@@ -126,7 +127,8 @@ public final class BreweryServer implements AutoCloseable {
       int attempt = attempts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
       int hash = mix(key.hashCode() * 31 + attempt);
       Thread.sleep(20 + Math.floorMod(hash, 31)); // 20 to 50 ms
-      if (!meta && (permanentFailures.contains(page) || (attempt == 1 && Math.floorMod(hash >>> 8, 16) == 0))) {
+      boolean transientFailure = attempt == 1 && Math.floorMod(hash >>> 8, 16) == 0;
+      if (!meta && (permanentFailures.contains(page) || transientFailure)) {
         failures.incrementAndGet();
         boolean tooMany = Math.floorMod(hash >>> 12, 2) == 0 && !permanentFailures.contains(page);
         send(exchange, tooMany ? 429 : 500,
