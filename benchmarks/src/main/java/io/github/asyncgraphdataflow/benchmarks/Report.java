@@ -154,7 +154,7 @@ final class Report {
       if (s == null) {
         continue;
       }
-      String ratio = c.lib().equals("ours") && bestPeer != null
+      String ratio = c.lib().equals("ours") && !c.label().endsWith("c=1") && bestPeer != null
           ? fmt(higherBetter ? s.median() / bestPeer.median() : bestPeer.median() / s.median())
               + "x" : "";
       md.append("| ").append(c.label()).append(" | **").append(fmt(s.median())).append("** | ")
