@@ -67,7 +67,10 @@ final class Worker implements Runnable, Emitter<Object> {
       try {
         n = node.queue.take(batch, TAKE_BATCH, node.workers);
       } catch (InterruptedException e) {
-        throw e;
+        if (execution.halted()) {
+          throw e;
+        }
+        continue; // not the halt's interrupt: this worker still has work to wait for
       } catch (RuntimeException e) {
         // a custom queue failed: its content can no longer be trusted
         node.recordFailure(e);
@@ -109,6 +112,11 @@ final class Worker implements Runnable, Emitter<Object> {
       execution.failed(node, t);
     } finally {
       active = false;
+      if (!execution.halted()) {
+        // An interrupt flag the function left set is not a halt (a halt sets halted() before
+        // it interrupts): clear it, or it would end this worker's next wait for input early.
+        Thread.interrupted();
+      }
     }
   }
 
