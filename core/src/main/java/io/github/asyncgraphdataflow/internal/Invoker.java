@@ -39,6 +39,8 @@ final class Invoker {
     }
   };
 
+  private static final Object[] NO_VALUES = new Object[0];
+
   private final String node;
   private final Object function;
   private final int inputs;
@@ -56,9 +58,14 @@ final class Invoker {
   }
 
   /** Calls the function with one queued item. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   void call(Object item, Emitter<Object> out) throws Exception {
-    if (inputs == 0) {
-      callWith(new Object[0], out);
+    if (function instanceof NodeFunction f && !(function instanceof ReflectiveFunction)) {
+      f.apply(item, out); // the hot path: no array per item
+    } else if (function instanceof SourceFunction f) {
+      f.run(out);
+    } else if (inputs == 0) {
+      callWith(NO_VALUES, out);
     } else if (inputs == 1) {
       callWith(new Object[] {item}, out);
     } else {

@@ -3,40 +3,42 @@ package io.github.asyncgraphdataflow.internal;
 import io.github.asyncgraphdataflow.Emitter;
 import io.github.asyncgraphdataflow.GraphHaltedException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One of a node's workers, and the emitter its function calls.
  *
  * <p>The loop: take a batch from the node's queue (waiting while it is empty) and call the
  * function once per item; stop at end of stream or on halt. Each {@link #emit} hands its item
- * to every destination's queue before it returns: nothing emitted is ever held in the worker,
+ * to every destination's queue before it returns (through the worker's {@link InputQueue.Sink}
+ * for that destination, without a lock in the common case): nothing emitted is ever held back,
  * so a downstream node never waits on items parked upstream, even while the emitting call
  * blocks (on I/O, say) or runs for the whole execution (a source).
  *
- * <p>Thread-safety: the emitter part is confined to this worker's thread; {@link #emit}
- * checks the calling thread and that a call is running, and throws otherwise.
+ * <p>Thread-safety: each call of the function gets its own {@link Call} emitter, confined to
+ * this worker's thread and valid only until that call returns; {@code emit} checks both and
+ * throws otherwise, so an emitter kept past its call can never deliver anything. The
+ * {@code out} counter has this worker as its only writer and is read by anyone.
  */
-final class Worker implements Runnable, Emitter<Object> {
+final class Worker implements Runnable {
   private static final int TAKE_BATCH = 256;
 
   private final Execution execution;
   private final NodeRun node;
   private final boolean runsStart;
-  private final Object[][] buffers;
-  private final int[] fill;
+  private final InputQueue.Sink[] sinks;
+  private final AtomicLong out;
   private final Object[] batch;
   private Thread owner;
-  private boolean active;
 
-  Worker(Execution execution, NodeRun node, boolean runsStart) {
+  Worker(Execution execution, NodeRun node, int index, boolean runsStart) {
     this.execution = execution;
     this.node = node;
     this.runsStart = runsStart;
-    int n = node.destinations.length;
-    this.buffers = new Object[n][];
-    this.fill = new int[n];
-    for (int d = 0; d < n; d++) {
-      buffers[d] = new Object[1];
+    this.out = node.outCounters[index];
+    this.sinks = new InputQueue.Sink[node.destinations.length];
+    for (int d = 0; d < sinks.length; d++) {
+      sinks[d] = node.destinations[d].queue.sink(node.name);
     }
     this.batch = new Object[TAKE_BATCH];
   }
@@ -47,16 +49,21 @@ final class Worker implements Runnable, Emitter<Object> {
     try {
       if (runsStart && !execution.halted()) {
         invoke(null, true);
-        flushAll();
       }
       loop();
     } catch (GraphHaltedException | InterruptedException e) {
       // the graph halted (or the worker was interrupted by the halt): stop quietly
     } catch (Throwable t) {
+      // outside any call: a custom queue failed, or an Error; record it and stop the graph
+      node.recordFailure(t);
+      execution.logFailure(node, t);
       execution.fatal(node, t);
     } finally {
-      // empty after a normal end; after a halt, what was emitted but not handed over
-      discardBuffers();
+      if (execution.halted()) {
+        for (InputQueue.Sink sink : sinks) {
+          sink.discard();
+        }
+      }
       execution.workerExited(node);
     }
   }
@@ -83,25 +90,34 @@ final class Worker implements Runnable, Emitter<Object> {
       }
       for (int i = 0; i < n; i++) {
         if (execution.halted()) {
-          node.discarded.add(n - i);
-          Arrays.fill(batch, i, n, null);
+          discardRest(i, n);
           return;
         }
         Object item = batch[i];
         batch[i] = null;
-        invoke(item, false);
+        try {
+          invoke(item, false);
+        } catch (GraphHaltedException | InterruptedException e) {
+          // the call ended because of the halt: the rest of the batch is never processed
+          discardRest(i + 1, n);
+          throw e;
+        }
       }
-      flushAll();
     }
   }
 
+  private void discardRest(int from, int n) {
+    node.discarded.add(n - from);
+    Arrays.fill(batch, from, n, null);
+  }
+
   private void invoke(Object item, boolean start) throws InterruptedException {
-    active = true;
+    Call call = new Call();
     try {
       if (start) {
-        node.invoker.callStart(node.startArgs, this);
+        node.invoker.callStart(node.startArgs, call);
       } else {
-        node.invoker.call(item, this);
+        node.invoker.call(item, call);
       }
     } catch (GraphHaltedException e) {
       throw e;
@@ -111,7 +127,7 @@ final class Worker implements Runnable, Emitter<Object> {
       }
       execution.failed(node, t);
     } finally {
-      active = false;
+      call.open = false;
       if (!execution.halted()) {
         // An interrupt flag the function left set is not a halt (a halt sets halted() before
         // it interrupts): clear it, or it would end this worker's next wait for input early.
@@ -127,9 +143,19 @@ final class Worker implements Runnable, Emitter<Object> {
         || Thread.currentThread().isInterrupted();
   }
 
-  @Override
-  public void emit(Object item) throws InterruptedException {
-    if (Thread.currentThread() != owner || !active) {
+  /** The emitter of one call of the function; written and read only by the worker thread. */
+  private final class Call implements Emitter<Object> {
+    private boolean open = true;
+
+    @Override
+    public void emit(Object item) throws InterruptedException {
+      Worker.this.emit(this, item);
+    }
+  }
+
+  private void emit(Call call, Object item) throws InterruptedException {
+    // the thread is checked first: only the owner may read call.open
+    if (Thread.currentThread() != owner || !call.open) {
       throw new IllegalStateException("The emitter of node '" + node.name + "' was used "
           + (Thread.currentThread() != owner ? "from another thread" : "after its call returned")
           + "; emit only from the node function's own thread, while it runs");
@@ -141,49 +167,25 @@ final class Worker implements Runnable, Emitter<Object> {
       execution.failed(node, t);
       return;
     }
-    node.out.increment();
-    for (int d = 0; d < fill.length; d++) {
-      buffers[d][fill[d]++] = item;
-      flush(d);
-    }
-  }
-
-  private void flushAll() throws InterruptedException {
-    for (int d = 0; d < fill.length; d++) {
-      flush(d);
-    }
-  }
-
-  private void flush(int d) throws InterruptedException {
-    int n = fill[d];
-    if (n == 0) {
-      return;
-    }
-    NodeRun dest = node.destinations[d];
-    dest.in.add(n);
-    int put = dest.queue.putAll(buffers[d], n, node.name);
-    Arrays.fill(buffers[d], 0, n, null);
-    fill[d] = 0;
-    if (put < n) {
-      dest.discarded.add(n - put);
-      if (execution.halted()) {
-        throw new GraphHaltedException("The graph halted; node '" + node.name + "' emits no more");
+    out.lazySet(out.get() + 1);
+    // every destination gets the item, even when a hand-over fails: each sink counts it (as
+    // in, and as discarded if it was not delivered), so in and out always agree
+    InterruptedException interrupted = null;
+    GraphHaltedException haltedNow = null;
+    for (InputQueue.Sink sink : sinks) {
+      try {
+        sink.put(item);
+      } catch (GraphHaltedException e) {
+        haltedNow = e;
+      } catch (InterruptedException e) {
+        interrupted = e;
       }
-      throw new InterruptedException("interrupted while node '" + node.name
-          + "' waited for room in the queue of '" + dest.name + "'");
     }
-  }
-
-  private void discardBuffers() {
-    for (int d = 0; d < fill.length; d++) {
-      int n = fill[d];
-      if (n > 0) {
-        NodeRun dest = node.destinations[d];
-        dest.in.add(n);
-        dest.discarded.add(n);
-        Arrays.fill(buffers[d], 0, n, null);
-        fill[d] = 0;
-      }
+    if (haltedNow != null) {
+      throw haltedNow;
+    }
+    if (interrupted != null) {
+      throw interrupted;
     }
   }
 }

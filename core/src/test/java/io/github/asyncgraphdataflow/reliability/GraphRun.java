@@ -1,0 +1,218 @@
+package io.github.asyncgraphdataflow.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.github.asyncgraphdataflow.AsyncExecutor;
+import io.github.asyncgraphdataflow.AsyncGraph;
+import io.github.asyncgraphdataflow.Emitter;
+import io.github.asyncgraphdataflow.ExecutionResult;
+import io.github.asyncgraphdataflow.NodeFunction;
+import io.github.asyncgraphdataflow.NodeOptions;
+import io.github.asyncgraphdataflow.SourceFunction;
+import io.github.asyncgraphdataflow.queue.FifoQueue;
+import io.github.asyncgraphdataflow.reliability.GraphSpec.EdgeSpec;
+import io.github.asyncgraphdataflow.reliability.GraphSpec.NodeSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Builds a {@link GraphSpec} into a real graph whose node functions keep their own counters
+ * ({@link Probe}), independent of the library's statistics, and runs it once.
+ */
+final class GraphRun {
+  /** The item type flowing through the test graphs: who emitted it, and a value. */
+  record Item(int origin, long value) {}
+
+  /** A node's deliberate failure, numbered in the order the node created them (from 1). */
+  static final class Boom extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int node;
+    final long seq;
+
+    Boom(int node, long seq) {
+      super("boom n" + node + " #" + seq, null, false, false);
+      this.node = node;
+      this.seq = seq;
+    }
+  }
+
+  /** What one node's function observed, counted by the function itself. */
+  static final class Probe {
+    final AtomicLong startCalls = new AtomicLong();
+    final AtomicLong calls = new AtomicLong();
+    final AtomicLongArray receivedFrom;
+    final AtomicLongArray receivedSumFrom;
+    final AtomicLong emitAttempts = new AtomicLong();
+    final AtomicLong emitReturned = new AtomicLong();
+    final AtomicLong emittedSum = new AtomicLong();
+    final AtomicLong booms = new AtomicLong();
+    final AtomicLong thrown = new AtomicLong();
+    final AtomicLong throwablesEmitted = new AtomicLong();
+    /** Highest sequence number taken just before an emit that then returned normally. */
+    final AtomicLong lastNormalEmitStart = new AtomicLong(-1);
+
+    Probe(int nodes) {
+      receivedFrom = new AtomicLongArray(nodes);
+      receivedSumFrom = new AtomicLongArray(nodes);
+    }
+
+    long received() {
+      long sum = 0;
+      for (int i = 0; i < receivedFrom.length(); i++) {
+        sum += receivedFrom.get(i);
+      }
+      return sum;
+    }
+  }
+
+  final GraphSpec spec;
+  final AtomicLong sequence = new AtomicLong();
+  final RecordingLogger logger = new RecordingLogger(sequence);
+  final RecordingThreadFactory threads;
+  final Probe[] probes;
+  final AsyncGraph graph;
+  final AsyncExecutor executor;
+
+  GraphRun(GraphSpec spec) {
+    this.spec = spec;
+    int n = spec.nodes().size();
+    this.probes = new Probe[n];
+    for (int i = 0; i < n; i++) {
+      probes[i] = new Probe(n);
+    }
+    this.threads = spec.platformThreads()
+        ? RecordingThreadFactory.platform()
+        : RecordingThreadFactory.virtual();
+    this.graph = build();
+    this.executor = AsyncExecutor.builder(graph)
+        .logger(logger)
+        .maxExceptions(spec.maxExceptions())
+        .threadFactory(threads)
+        .build();
+  }
+
+  ExecutionResult execute() {
+    return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> executor.execute(),
+        () -> "execute did not return within 60 s for\n" + spec);
+  }
+
+  private AsyncGraph build() {
+    AsyncGraph g = new AsyncGraph(spec.halt() == GraphSpec.Halt.GRAPH);
+    Set<Integer> added = new HashSet<>();
+    List<EdgeSpec> pending = new ArrayList<>(spec.edges());
+    for (int v : spec.nodeOrder()) {
+      addNode(g, v);
+      added.add(v);
+      if (spec.eagerEdges()) {
+        pending.removeIf(e -> {
+          if (added.contains(e.from()) && added.contains(e.to())) {
+            g.addEdge(GraphSpec.name(e.from()), GraphSpec.name(e.to()));
+            return true;
+          }
+          return false;
+        });
+      }
+    }
+    pending.forEach(e -> g.addEdge(GraphSpec.name(e.from()), GraphSpec.name(e.to())));
+    return g;
+  }
+
+  private void addNode(AsyncGraph g, int v) {
+    NodeSpec ns = spec.nodes().get(v);
+    NodeOptions.Builder builder = NodeOptions.builder()
+        .name(GraphSpec.name(v))
+        .maxTasks(ns.maxTasks())
+        .queueSize(ns.queueSize())
+        .haltOnException(spec.halt() == GraphSpec.Halt.SOME_NODES && ns.halts());
+    if (ns.customQueue()) {
+      builder.queue(() -> new FifoQueue<Object>(ns.queueSize()));
+    }
+    NodeOptions options = builder.build();
+    Probe probe = probes[v];
+    if (spec.isStart(v)) {
+      SourceFunction<Object> source = out -> {
+        probe.startCalls.incrementAndGet();
+        for (int k = 0; k < ns.items(); k++) {
+          step(v, mix(v, k), out);
+        }
+      };
+      g.addNode(source, options);
+    } else {
+      NodeFunction<Object, Object> function = (input, out) -> {
+        Item item = (Item) input;
+        probe.calls.incrementAndGet();
+        probe.receivedFrom.incrementAndGet(item.origin());
+        probe.receivedSumFrom.addAndGet(item.origin(), item.value());
+        step(v, item.value(), out);
+      };
+      g.addNode(function, options);
+    }
+  }
+
+  /** One item's work at node v: maybe sleep, maybe drop it, maybe fail, else pass it on. */
+  private void step(int v, long value, Emitter<Object> out) throws InterruptedException {
+    NodeSpec ns = spec.nodes().get(v);
+    long h = mix(v, value);
+    if (ns.delayEvery() > 0 && Math.floorMod(h, ns.delayEvery()) == 0) {
+      Thread.sleep(Duration.ofNanos(50_000 + Math.floorMod(h >>> 8, 200_000)));  // simulated I/O
+    }
+    if (Math.floorMod(h >>> 16, 1000) < ns.filterPerMille()) {
+      return;
+    }
+    long next = mix(v + 1_000, value);
+    if (Math.floorMod(h >>> 32, 1000) >= ns.failPerMille()) {
+      emit(v, next, out);
+      return;
+    }
+    switch (Math.floorMod(h >>> 44, 3)) {
+      case 0 -> throw boom(v);
+      case 1 -> {
+        emitThrowable(v, out);
+        emit(v, next, out);
+      }
+      default -> {
+        emit(v, next, out);
+        throw boom(v);
+      }
+    }
+  }
+
+  private Boom boom(int v) {
+    probes[v].thrown.incrementAndGet();
+    return new Boom(v, probes[v].booms.incrementAndGet());
+  }
+
+  private void emit(int v, long value, Emitter<Object> out) throws InterruptedException {
+    Probe p = probes[v];
+    long start = sequence.incrementAndGet();
+    p.emitAttempts.incrementAndGet();
+    out.emit(new Item(v, value));   // GraphHaltedException or InterruptedException propagate
+    p.emitReturned.incrementAndGet();
+    p.emittedSum.addAndGet(value);
+    p.lastNormalEmitStart.accumulateAndGet(start, Math::max);
+  }
+
+  private void emitThrowable(int v, Emitter<Object> out) throws InterruptedException {
+    Probe p = probes[v];
+    long start = sequence.incrementAndGet();
+    Boom b = new Boom(v, p.booms.incrementAndGet());
+    out.emit(b);   // counted as an error of this node; GraphHaltedException propagates
+    p.throwablesEmitted.incrementAndGet();
+    p.lastNormalEmitStart.accumulateAndGet(start, Math::max);
+  }
+
+  private long mix(long a, long b) {
+    long x = spec.seed() ^ (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL);
+    x ^= x >>> 33;
+    x *= 0xFF51AFD7ED558CCDL;
+    x ^= x >>> 33;
+    x *= 0xC4CEB9FE1A85EC53L;
+    x ^= x >>> 33;
+    return x;
+  }
+}

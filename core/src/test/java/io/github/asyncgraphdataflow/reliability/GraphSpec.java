@@ -1,0 +1,144 @@
+package io.github.asyncgraphdataflow.reliability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A randomly generated test graph, as plain data so that jqwik can shrink it and print it.
+ *
+ * <p>Node {@code i} is named {@code n<i>}; every edge goes from a lower to a higher index, so
+ * the graph is acyclic and index order is a topological order. Nodes are added in
+ * {@code nodeOrder}; edges in list order, each either as soon as both its nodes exist
+ * ({@code eagerEdges}) or after all nodes. Which nodes start, which fail on which item, and
+ * which sleep, all follow from {@code seed} and the per-node settings, never from the clock.
+ *
+ * @param nodes per node settings, by index
+ * @param edges the edges, in the order they are added
+ * @param nodeOrder the order nodes are added, a permutation of the indexes
+ * @param eagerEdges add each edge as soon as both its ends exist
+ * @param seed mixes into every per-item decision
+ * @param maxExceptions the executor's setting
+ * @param platformThreads workers on platform threads instead of virtual threads
+ * @param halt where halting is on
+ */
+record GraphSpec(
+    List<NodeSpec> nodes,
+    List<EdgeSpec> edges,
+    List<Integer> nodeOrder,
+    boolean eagerEdges,
+    long seed,
+    int maxExceptions,
+    boolean platformThreads,
+    Halt halt) {
+
+  /** Most items delivered along all edges in one try, so a try stays fast. */
+  static final long DELIVERY_BUDGET = 20_000;
+
+  /** Where halting is on. */
+  enum Halt { OFF, GRAPH, SOME_NODES }
+
+  /**
+   * One node's settings.
+   *
+   * @param maxTasks workers
+   * @param queueSize input queue capacity
+   * @param items how many items it emits when it is a start node
+   * @param failPerMille chance per item (in 1/1000) that the node fails on it
+   * @param filterPerMille chance per item that the node emits nothing for it
+   * @param delayEvery about one item in this many makes the node sleep briefly (0: never)
+   * @param halts per-node halting switch (used when {@code halt == SOME_NODES})
+   * @param customQueue a custom {@code FifoQueue} of {@code queueSize} instead of the default
+   */
+  record NodeSpec(
+      int maxTasks, int queueSize, int items, int failPerMille, int filterPerMille,
+      int delayEvery, boolean halts, boolean customQueue) {
+    @Override
+    public String toString() {
+      return "{tasks=" + maxTasks + ", queue=" + queueSize + ", items=" + items
+          + ", fail=" + failPerMille + "‰, filter=" + filterPerMille + "‰, delayEvery="
+          + delayEvery + (halts ? ", halts" : "") + (customQueue ? ", FifoQueue" : "") + "}";
+    }
+  }
+
+  /**
+   * An edge by node index, {@code from < to}.
+   *
+   * @param from source index
+   * @param to destination index
+   */
+  record EdgeSpec(int from, int to) {
+    @Override
+    public String toString() {
+      return "n" + from + "->n" + to;
+    }
+  }
+
+  /** Drops edges from the end until the items delivered stay within the budget. */
+  GraphSpec withinBudget() {
+    List<EdgeSpec> kept = new ArrayList<>(edges);
+    while (!kept.isEmpty() && deliveries(kept) > DELIVERY_BUDGET) {
+      kept.remove(kept.size() - 1);
+    }
+    return new GraphSpec(nodes, List.copyOf(kept), nodeOrder, eagerEdges, seed, maxExceptions,
+        platformThreads, halt);
+  }
+
+  private long deliveries(List<EdgeSpec> es) {
+    int n = nodes.size();
+    long[] reach = new long[n];
+    boolean[] hasInput = new boolean[n];
+    es.forEach(e -> hasInput[e.to()] = true);
+    long total = 0;
+    for (int v = 0; v < n; v++) {
+      if (!hasInput[v]) {
+        reach[v] = nodes.get(v).items();
+      }
+      for (EdgeSpec e : es) {
+        if (e.to() == v) {
+          reach[v] += reach[e.from()];
+        }
+      }
+      if (hasInput[v]) {
+        total += reach[v];
+      }
+      if (total > DELIVERY_BUDGET) {
+        return total;
+      }
+    }
+    return total;
+  }
+
+  boolean isStart(int v) {
+    return edges.stream().noneMatch(e -> e.to() == v);
+  }
+
+  List<Integer> sourcesOf(int v) {
+    return edges.stream().filter(e -> e.to() == v).map(EdgeSpec::from).toList();
+  }
+
+  boolean halts(int v) {
+    return halt == Halt.GRAPH || (halt == Halt.SOME_NODES && nodes.get(v).halts());
+  }
+
+  static String name(int v) {
+    return "n" + v;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Graph of ").append(nodes.size()).append(" nodes, halt=")
+        .append(halt).append(", seed=").append(seed).append(", maxExceptions=")
+        .append(maxExceptions).append(platformThreads ? ", platform threads" : "")
+        .append('\n');
+    for (int v = 0; v < nodes.size(); v++) {
+      sb.append("  n").append(v).append(isStart(v) ? " (start) " : " ").append(nodes.get(v))
+          .append('\n');
+    }
+    sb.append("  edges: ").append(edges).append('\n');
+    sb.append("  added: nodes ")
+        .append(nodeOrder.stream().map(GraphSpec::name).collect(Collectors.joining(", ")))
+        .append(eagerEdges ? "; each edge as soon as its nodes exist" : "; then edges in order");
+    return sb.toString();
+  }
+}
