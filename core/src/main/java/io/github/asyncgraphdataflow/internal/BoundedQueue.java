@@ -49,7 +49,8 @@ final class BoundedQueue implements InputQueue {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final Condition notFull = lock.newCondition();
-  private Stash[] stashes = new Stash[0];
+  /** Volatile so that a thread reading the statistics sees every stash. */
+  private volatile Stash[] stashes = new Stash[0];
   private int head;
   private int count;
   private int nextStash;
@@ -167,7 +168,6 @@ final class BoundedQueue implements InputQueue {
           int first = stash.drainTo(ring, tail, Math.min(k, capacity - tail));
           int moved = first + (k > first ? stash.drainTo(ring, 0, k - first) : 0);
           count += moved;
-          in.add(moved);
           if (waitingTakers > 0) {
             wakePending = true;
             notEmpty.signal();
@@ -204,9 +204,7 @@ final class BoundedQueue implements InputQueue {
   }
 
   private void drop(Stash stash) {
-    int n = stash.clear();
-    in.add(n);
-    discarded.add(n);
+    discarded.add(stash.clear()); // already counted as in: see handedOver()
   }
 
   private static GraphHaltedException haltedException() {
@@ -229,9 +227,7 @@ final class BoundedQueue implements InputQueue {
           int k = Math.min(Math.min(max, MAX_BATCH), share);
           int got = fromRing(buf, k);
           if (got < k) {
-            int stolen = fromStashes(buf, got, k - got);
-            in.add(stolen);
-            got += stolen;
+            got += fromStashes(buf, got, k - got);
           }
           if (got > 0) {
             if (waitingPutters > 0) {
@@ -326,6 +322,20 @@ final class BoundedQueue implements InputQueue {
       nextStash = (nextStash + 1) % stashes.length;
     }
     return got;
+  }
+
+  /**
+   * The items producers have put into their stashes so far: they are in this queue (visible
+   * to its takers) the moment {@code emit} returns, so they count as {@code in} at once, at no
+   * cost per item (a stash's tail is the number of items ever put into it).
+   */
+  @Override
+  public long handedOver() {
+    long n = 0;
+    for (Stash s : stashes) {
+      n += s.offered();
+    }
+    return n;
   }
 
   // ---- end ----

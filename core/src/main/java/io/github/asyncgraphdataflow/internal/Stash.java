@@ -69,6 +69,11 @@ final class Stash {
     return (int) (t - h);
   }
 
+  /** Items ever put here (read by anybody). */
+  long offered() {
+    return tail;
+  }
+
   /** Items held now (exact for the consumer; a lower bound for anybody else). */
   int size() {
     return (int) (tail - head);
