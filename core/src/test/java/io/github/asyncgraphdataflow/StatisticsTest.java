@@ -295,4 +295,16 @@ class StatisticsTest {
     assertThat(readerFailure.get()).isNull();
     assertThat(executor.dataFlowStats().get("sink").in()).isEqualTo(20_000);
   }
+
+  @Test
+  void anExecutionResultIsImmutable() throws Exception {
+    ExecutionResult result = new AsyncExecutor(linearEtl(1, 10)).execute();
+
+    assertThat(result.elapsed().isNegative()).isFalse();
+    assertThat(result.haltingNode()).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> result.stats().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> result.exceptions().get("load").add(
+        new IllegalStateException())).isInstanceOf(UnsupportedOperationException.class);
+  }
 }
