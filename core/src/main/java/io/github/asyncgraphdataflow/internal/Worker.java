@@ -172,6 +172,7 @@ final class Worker implements Runnable {
     // in, and as discarded if it was not delivered), so in and out always agree
     InterruptedException interrupted = null;
     GraphHaltedException haltedNow = null;
+    RuntimeException refused = null;
     for (InputQueue.Sink sink : sinks) {
       try {
         sink.put(item);
@@ -179,6 +180,8 @@ final class Worker implements Runnable {
         haltedNow = e;
       } catch (InterruptedException e) {
         interrupted = e;
+      } catch (RuntimeException e) {
+        refused = e; // a custom queue refused the item: the other destinations still get it
       }
     }
     if (haltedNow != null) {
@@ -186,6 +189,9 @@ final class Worker implements Runnable {
     }
     if (interrupted != null) {
       throw interrupted;
+    }
+    if (refused != null) {
+      throw refused;
     }
   }
 }
