@@ -324,6 +324,38 @@ class CustomQueueTest {
         .satisfies(e -> assertThat(e).hasMessage("queue is broken"));
   }
 
+  /**
+   * A queue that refuses an item (a priority queue takes no null) fails that emit, as an error
+   * of the emitting node; the item still reaches every other destination, and the refusing
+   * node counts it as in and discarded, so the books balance.
+   */
+  @Test
+  void anItemRefusedByOneQueueStillReachesTheOtherDestinations() throws Exception {
+    ConcurrentLinkedQueue<Object> plain = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Object> ranked = new ConcurrentLinkedQueue<>();
+    AsyncGraph graph = new AsyncGraph();
+    graph.addNode("src", (Emitter<Integer> out) -> {
+      out.emit(2);
+      out.emit(null); // refused by the priority queue
+    });
+    graph.addNode((Integer x, Emitter<Void> out) -> ranked.add(x), NodeOptions.builder()
+        .name("ranked")
+        .queue(() -> new PriorityNodeQueue<Integer>(10, Comparator.naturalOrder())).build());
+    graph.addNode("plain", (Integer x, Emitter<Void> out) -> plain.add(x == null ? "null" : x));
+    graph.addEdge("src", "ranked");
+    graph.addEdge("src", "plain");
+
+    ExecutionResult result = AsyncExecutor.builder(graph)
+        .logger(new RecordingLogger("quiet")).build().execute();
+
+    assertThat(plain).containsExactly(2, "null");
+    assertThat(ranked).containsExactly(2);
+    assertThat(result.stats().get("src").err()).isEqualTo(1);
+    assertThat(result.exceptions().get("src")).singleElement()
+        .isInstanceOf(NullPointerException.class);
+    assertThat(result.stats().get("ranked")).isEqualTo(new NodeStats(2, 0, 0, 1));
+  }
+
   @Test
   void aSupplierReturningNullIsRefusedNamingTheNode() {
     AsyncGraph graph = new AsyncGraph();
