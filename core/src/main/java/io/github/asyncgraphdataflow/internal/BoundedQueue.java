@@ -2,6 +2,7 @@ package io.github.asyncgraphdataflow.internal;
 
 import io.github.asyncgraphdataflow.GraphHaltedException;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,6 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class BoundedQueue implements InputQueue {
   static final int STASH_MIN_CAPACITY = 1024;
   private static final int MAX_BATCH = 256;
+  private static final long MIN_WATCH_NANOS = 1_000_000L;
+  private static final long MAX_WATCH_NANOS = 1_000_000_000L;
   private static final int SPINS = Integer.getInteger("agdf.spins", 200);
 
   private final Object[] ring;
@@ -56,6 +59,7 @@ final class BoundedQueue implements InputQueue {
   private int waitingPutters;
   private boolean wakePending;
   private boolean finished;
+  private long watchNanos = MIN_WATCH_NANOS;
   private volatile int waitingTakers;
   private volatile boolean halted;
 
@@ -163,9 +167,10 @@ final class BoundedQueue implements InputQueue {
           if (tail >= capacity) {
             tail -= capacity;
           }
-          int k = Math.min(room, stash.size());
+          int k = Math.min(room, stash.capacity());
           int first = stash.drainTo(ring, tail, Math.min(k, capacity - tail));
-          int moved = first + (k > first ? stash.drainTo(ring, 0, k - first) : 0);
+          int moved = first + (first == capacity - tail && k > first
+              ? stash.drainTo(ring, 0, k - first) : 0);
           count += moved;
           in.add(moved);
           if (waitingTakers > 0) {
@@ -223,10 +228,9 @@ final class BoundedQueue implements InputQueue {
         if (halted) {
           return -1;
         }
-        int available = count + stashed();
-        if (available > 0) {
-          int share = workers == 1 ? available : Math.max(1, available / (workers * 4));
-          int k = Math.min(Math.min(max, MAX_BATCH), share);
+        if (count > 0 || anyStashed()) {
+          int limit = Math.min(max, MAX_BATCH);
+          int k = workers == 1 ? limit : Math.max(1, Math.min(limit, count / (workers * 4)));
           int got = fromRing(buf, k);
           if (got < k) {
             int stolen = fromStashes(buf, got, k - got);
@@ -234,10 +238,11 @@ final class BoundedQueue implements InputQueue {
             got += stolen;
           }
           if (got > 0) {
+            watchNanos = MIN_WATCH_NANOS;
             if (waitingPutters > 0) {
               notFull.signalAll();
             }
-            if (waitingTakers > 0 && count + stashed() > 0) {
+            if (waitingTakers > 0 && (count > 0 || anyStashed())) {
               wakePending = true;
               notEmpty.signal();
             }
@@ -250,10 +255,20 @@ final class BoundedQueue implements InputQueue {
         if (spinForStash()) {
           continue;
         }
+        boolean watcher = waitingTakers == 0 && stashes.length > 0;
         waitingTakers++;
         try {
-          if (count + stashed() == 0 && !finished) {
-            notEmpty.await();
+          if (count == 0 && !anyStashed() && !finished) {
+            if (watcher) {
+              // a stash item published just as we looked may not have been seen, and its
+              // producer may not have seen us waiting; the first waiter looks again after a
+              // while, backing off while the queue stays idle
+              if (!notEmpty.await(watchNanos, TimeUnit.NANOSECONDS)) {
+                watchNanos = Math.min(watchNanos * 2, MAX_WATCH_NANOS);
+              }
+            } else {
+              notEmpty.await();
+            }
           }
         } finally {
           waitingTakers--;
@@ -277,7 +292,7 @@ final class BoundedQueue implements InputQueue {
     lock.unlock();
     try {
       for (int i = 0; i < SPINS; i++) {
-        if (stashed() > 0) {
+        if (anyStashed()) {
           return true;
         }
         Thread.onSpinWait();
@@ -288,12 +303,13 @@ final class BoundedQueue implements InputQueue {
     }
   }
 
-  private int stashed() {
-    int n = 0;
+  private boolean anyStashed() {
     for (Stash s : stashes) {
-      n += s.size();
+      if (!s.isEmpty()) {
+        return true;
+      }
     }
-    return n;
+    return false;
   }
 
   private int fromRing(Object[] buf, int k) {
