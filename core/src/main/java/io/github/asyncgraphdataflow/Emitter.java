@@ -8,9 +8,10 @@ package io.github.asyncgraphdataflow;
  * destination node (fan-out is a broadcast). {@code emit} blocks while a destination queue is
  * full, which is how back-pressure travels upstream.
  *
- * <p>Items are handed over in small batches: an emitted item may wait in the emitting worker,
- * at most {@code min(256, queueSize / 4)} items per destination, until the worker's batch of
- * input is done or the batch is full. A {@code null} item is a legal item. A {@link Throwable}
+ * <p>{@code emit} returns once the item is in every destination's queue, as a {@code yield}
+ * hands its item on: a function that emits and then blocks (on I/O, say) or runs for the whole
+ * execution (a source) never holds items back from its destinations. A {@code null} item is a
+ * legal item. A {@link Throwable}
  * emitted as an item is not passed on: it counts as an error of the emitting node, exactly as
  * if the function had thrown it, and the node goes on running.
  *

@@ -5,7 +5,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The default input queue: a bounded ring buffer guarded by one {@link ReentrantLock}, with
- * batch hand-over in both directions so that one lock acquisition moves many items.
+ * batch take (and batch put, for callers with several items at hand) so that one lock
+ * acquisition moves many items.
  *
  * <p>Thread-safety: all state is guarded by {@code lock}. Waiters are counted so that a
  * hand-over signals only when somebody waits (no needless unpark). Termination: a taker waits
@@ -31,11 +32,6 @@ final class BoundedQueue implements InputQueue {
   BoundedQueue(int capacity) {
     this.capacity = capacity;
     this.ring = new Object[capacity];
-  }
-
-  @Override
-  public int batchHint() {
-    return Math.max(1, Math.min(MAX_BATCH, capacity / 4));
   }
 
   @Override

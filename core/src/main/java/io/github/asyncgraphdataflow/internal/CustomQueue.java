@@ -28,11 +28,6 @@ final class CustomQueue implements InputQueue {
   }
 
   @Override
-  public int batchHint() {
-    return 1;
-  }
-
-  @Override
   public int putAll(Object[] items, int n, String source) {
     lock.lock();
     try {

@@ -23,14 +23,14 @@ import org.slf4j.Logger;
  *
  * <p><b>Threads.</b> Each node gets {@code maxTasks} workers, each on its own thread from the
  * executor's {@link ThreadFactory} (virtual threads by default), all started at once. A worker
- * takes a batch of items from its node's queue, calls the node function on each, and hands
- * what was emitted to each destination's queue in one batch. The caller of {@code execute}
+ * takes a batch of items from its node's queue and calls the node function on each; each
+ * emit hands its item to every destination's queue at once. The caller of {@code execute}
  * only waits.
  *
  * <p><b>Back-pressure.</b> Every queue is bounded; a worker handing items to a full queue
- * waits for room. A worker holds at most {@link InputQueue#batchHint()} emitted items per
- * destination, and hands them over before it waits for input, so no item is parked while its
- * holder sleeps.
+ * waits for room. A worker never holds an emitted item back: {@code emit} returns only once
+ * the item is in every destination's queue, so no item is parked while its emitter blocks on
+ * something else (I/O, or a source's long-running call).
  *
  * <p><b>Termination, and why it is guaranteed.</b> A node is finished when its last worker
  * exits. A worker exits when its queue reports end of stream: empty, and told that every source

@@ -32,11 +32,4 @@ interface InputQueue {
    * @return how many items were thrown away
    */
   long halt();
-
-  /**
-   * How many items a producer may gather before handing them over together.
-   *
-   * @return at least 1
-   */
-  int batchHint();
 }

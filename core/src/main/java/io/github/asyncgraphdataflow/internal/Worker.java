@@ -7,10 +7,11 @@ import java.util.Arrays;
 /**
  * One of a node's workers, and the emitter its function calls.
  *
- * <p>The loop: take a batch from the node's queue (waiting while it is empty), call the
- * function once per item, then hand what was emitted to each destination in one batch per
- * destination; stop at end of stream or on halt. Nothing emitted is ever held while the worker
- * waits for input, so a downstream node never waits on items parked upstream.
+ * <p>The loop: take a batch from the node's queue (waiting while it is empty) and call the
+ * function once per item; stop at end of stream or on halt. Each {@link #emit} hands its item
+ * to every destination's queue before it returns: nothing emitted is ever held in the worker,
+ * so a downstream node never waits on items parked upstream, even while the emitting call
+ * blocks (on I/O, say) or runs for the whole execution (a source).
  *
  * <p>Thread-safety: each call of the function gets its own {@link Call} emitter, confined to
  * this worker's thread and valid only until that call returns; {@link #emit} checks both and
@@ -24,9 +25,7 @@ final class Worker implements Runnable {
   private final boolean runsStart;
   private final Object[][] buffers;
   private final int[] fill;
-  private final int[] caps;
   private final Object[] batch;
-  private long outPending;
   private Thread owner;
 
   Worker(Execution execution, NodeRun node, boolean runsStart) {
@@ -36,10 +35,8 @@ final class Worker implements Runnable {
     int n = node.destinations.length;
     this.buffers = new Object[n][];
     this.fill = new int[n];
-    this.caps = new int[n];
     for (int d = 0; d < n; d++) {
-      caps[d] = node.destinations[d].queue.batchHint();
-      buffers[d] = new Object[caps[d]];
+      buffers[d] = new Object[1];
     }
     this.batch = new Object[TAKE_BATCH];
   }
@@ -63,8 +60,6 @@ final class Worker implements Runnable {
     } finally {
       // empty after a normal end; after a halt, what was emitted but not handed over
       discardBuffers();
-      node.out.add(outPending);
-      outPending = 0;
       execution.workerExited(node);
     }
   }
@@ -158,16 +153,20 @@ final class Worker implements Runnable {
       execution.failed(node, t);
       return;
     }
-    outPending++;
-    // buffer for every destination before handing any over: if a hand-over fails (halt), the
-    // item is still held for the others and counted there as delivered and discarded
+    node.out.increment();
+    // buffer for every destination before handing any over: if a hand-over fails (halt or
+    // interrupt), the copies not yet handed over are counted as delivered and discarded, so
+    // every destination's in still matches this node's out
     for (int d = 0; d < fill.length; d++) {
       buffers[d][fill[d]++] = item;
     }
-    for (int d = 0; d < fill.length; d++) {
-      if (fill[d] == caps[d]) {
+    try {
+      for (int d = 0; d < fill.length; d++) {
         flush(d);
       }
+    } catch (GraphHaltedException | InterruptedException e) {
+      discardBuffers();
+      throw e;
     }
   }
 
@@ -175,8 +174,6 @@ final class Worker implements Runnable {
     for (int d = 0; d < fill.length; d++) {
       flush(d);
     }
-    node.out.add(outPending);
-    outPending = 0;
   }
 
   private void flush(int d) throws InterruptedException {
