@@ -1,120 +1,334 @@
 package io.github.asyncgraphdataflow.internal;
 
+import io.github.asyncgraphdataflow.GraphHaltedException;
+import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The default input queue: a bounded ring buffer guarded by one {@link ReentrantLock}, with
- * batch take (and batch put, for callers with several items at hand) so that one lock
- * acquisition moves many items.
+ * The default input queue: a bounded ring guarded by one {@link ReentrantLock}, plus, for
+ * queues of at least {@value #STASH_MIN_CAPACITY} items, one lock-free {@link Stash} per
+ * producing worker.
  *
- * <p>Thread-safety: all state is guarded by {@code lock}. Waiters are counted so that a
- * hand-over signals only when somebody waits (no needless unpark). Termination: a taker waits
- * only while the queue is empty and neither finished nor halted; {@link #sourcesFinished} and
- * {@link #halt} signal every waiter, so no taker waits past the end. A putter waits only while
- * the queue is full and not halted; takers free room and signal, and {@link #halt} wakes all.
+ * <p><b>Hand-over.</b> A producer with a stash puts each item there without a lock; the
+ * node's workers take from the ring first, then straight from the stashes, in batches. A
+ * producer takes the lock only when its stash is full (it moves the stash into the ring,
+ * waiting for room: back-pressure), or when a taker is waiting (to wake it, once per wake-up).
+ * A queue smaller than {@value #STASH_MIN_CAPACITY} has no stashes: each item is put into the
+ * ring under the lock, so its bound is exact. With stashes the queue holds at most its
+ * capacity plus {@code min(256, capacity / 8)} (rounded down to a power of two) items per
+ * producing worker.
+ *
+ * <p><b>Thread-safety.</b> Ring, counters and conditions are guarded by {@code lock}; a stash
+ * is emptied only with {@code lock} held. {@code waitingTakers} and {@code halted} are
+ * written under the lock and volatile, because producers read them without it.
+ *
+ * <p><b>No lost wake-up.</b> A taker that finds nothing increments {@code waitingTakers}
+ * (volatile write), then looks at the stashes again before it waits; a producer writes its
+ * stash's tail (volatile write), then reads {@code waitingTakers}. With volatile accesses in
+ * that order, at least one of the two sees the other: either the taker finds the item, or the
+ * producer wakes it. The same pairing of {@code halted} and the stash tail guarantees that an
+ * item put during a halt is either thrown away by the halt or by its producer, and counted.
+ *
+ * <p><b>Termination.</b> A taker waits only while ring and stashes are empty and the queue is
+ * neither finished nor halted; {@link #sourcesFinished} and {@link #halt} wake every waiter.
+ * A producer waits only while the ring is full and the queue not halted; takers free room and
+ * signal, and {@link #halt} wakes everyone.
  */
 final class BoundedQueue implements InputQueue {
+  static final int STASH_MIN_CAPACITY = 1024;
   private static final int MAX_BATCH = 256;
+  private static final int SPINS = Integer.getInteger("agdf.spins", 200);
 
   private final Object[] ring;
   private final int capacity;
+  private final int stashCapacity;
+  private final LongAdder in;
+  private final LongAdder discarded;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final Condition notFull = lock.newCondition();
+  private Stash[] stashes = new Stash[0];
   private int head;
   private int count;
-  private int waitingTakers;
+  private int nextStash;
   private int waitingPutters;
+  private boolean wakePending;
   private boolean finished;
-  private boolean halted;
+  private volatile int waitingTakers;
+  private volatile boolean halted;
 
-  BoundedQueue(int capacity) {
+  BoundedQueue(int capacity, LongAdder in, LongAdder discarded) {
     this.capacity = capacity;
     this.ring = new Object[capacity];
+    this.in = in;
+    this.discarded = discarded;
+    this.stashCapacity = capacity < STASH_MIN_CAPACITY
+        ? 0
+        : Integer.highestOneBit(Math.min(MAX_BATCH, capacity / 8));
   }
 
+  /** Called before any thread starts; the stash array is then published by Thread.start. */
   @Override
-  public int putAll(Object[] items, int n, String source) {
-    int done = 0;
+  public Sink sink(String source) {
+    if (stashCapacity == 0) {
+      return this::putOne;
+    }
+    Stash stash = new Stash(stashCapacity);
+    stashes = Arrays.copyOf(stashes, stashes.length + 1);
+    stashes[stashes.length - 1] = stash;
+    return new StashSink(stash);
+  }
+
+  // ---- producers ----
+
+  private void putOne(Object item) throws InterruptedException {
+    in.increment();
     lock.lock();
     try {
-      while (done < n) {
-        while (count == capacity && !halted) {
-          waitingPutters++;
-          try {
-            notFull.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return done;
-          } finally {
-            waitingPutters--;
-          }
-        }
-        if (halted) {
-          return done;
-        }
-        int k = Math.min(n - done, capacity - count);
-        int tail = head + count;
-        if (tail >= capacity) {
-          tail -= capacity;
-        }
-        int first = Math.min(k, capacity - tail);
-        System.arraycopy(items, done, ring, tail, first);
-        if (k > first) {
-          System.arraycopy(items, done + first, ring, 0, k - first);
-        }
-        count += k;
-        done += k;
-        for (int i = Math.min(k, waitingTakers); i > 0; i--) {
-          notEmpty.signal();
+      while (count == capacity && !halted) {
+        waitingPutters++;
+        try {
+          notFull.await();
+        } catch (InterruptedException e) {
+          discarded.increment();
+          throw e;
+        } finally {
+          waitingPutters--;
         }
       }
-      return done;
+      if (halted) {
+        discarded.increment();
+        throw haltedException();
+      }
+      int tail = head + count;
+      ring[tail >= capacity ? tail - capacity : tail] = item;
+      count++;
+      if (waitingTakers > 0) {
+        notEmpty.signal();
+      }
     } finally {
       lock.unlock();
     }
   }
+
+  private final class StashSink implements Sink {
+    private final Stash stash;
+
+    StashSink(Stash stash) {
+      this.stash = stash;
+    }
+
+    @Override
+    public void put(Object item) throws InterruptedException {
+      if (!stash.offer(item)) {
+        try {
+          spill(stash);
+        } catch (GraphHaltedException | InterruptedException e) {
+          in.increment();
+          discarded.increment();
+          throw e;
+        }
+        stash.offer(item);
+      }
+      if (waitingTakers > 0 || halted) {
+        nudge(stash);
+      }
+    }
+
+    @Override
+    public void discard() {
+      lock.lock();
+      try {
+        drop(stash);
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** Moves a full stash into the ring, waiting for room; leaves room in the stash. */
+  private void spill(Stash stash) throws InterruptedException {
+    lock.lock();
+    try {
+      while (true) {
+        if (halted) {
+          drop(stash);
+          throw haltedException();
+        }
+        int room = capacity - count;
+        if (room > 0) {
+          int tail = head + count;
+          if (tail >= capacity) {
+            tail -= capacity;
+          }
+          int k = Math.min(room, stash.size());
+          int first = stash.drainTo(ring, tail, Math.min(k, capacity - tail));
+          int moved = first + (k > first ? stash.drainTo(ring, 0, k - first) : 0);
+          count += moved;
+          in.add(moved);
+          if (waitingTakers > 0) {
+            wakePending = true;
+            notEmpty.signal();
+          }
+          return;
+        }
+        waitingPutters++;
+        try {
+          notFull.await();
+        } finally {
+          waitingPutters--;
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Wakes a waiting taker (once per wake-up), or throws the stash away after a halt. */
+  private void nudge(Stash stash) {
+    lock.lock();
+    try {
+      if (halted) {
+        drop(stash);
+        throw haltedException();
+      }
+      if (waitingTakers > 0 && !wakePending) {
+        wakePending = true;
+        notEmpty.signal();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void drop(Stash stash) {
+    int n = stash.clear();
+    in.add(n);
+    discarded.add(n);
+  }
+
+  private static GraphHaltedException haltedException() {
+    return new GraphHaltedException("The graph halted; nothing more is delivered");
+  }
+
+  // ---- takers ----
 
   @Override
   public int take(Object[] buf, int max, int workers) throws InterruptedException {
     lock.lock();
     try {
-      while (count == 0) {
-        if (halted || finished) {
+      while (true) {
+        if (halted) {
           return -1;
+        }
+        int available = count + stashed();
+        if (available > 0) {
+          int share = workers == 1 ? available : Math.max(1, available / (workers * 4));
+          int k = Math.min(Math.min(max, MAX_BATCH), share);
+          int got = fromRing(buf, k);
+          if (got < k) {
+            int stolen = fromStashes(buf, got, k - got);
+            in.add(stolen);
+            got += stolen;
+          }
+          if (got > 0) {
+            if (waitingPutters > 0) {
+              notFull.signalAll();
+            }
+            if (waitingTakers > 0 && count + stashed() > 0) {
+              wakePending = true;
+              notEmpty.signal();
+            }
+            return got;
+          }
+        }
+        if (finished) {
+          return -1;
+        }
+        if (spinForStash()) {
+          continue;
         }
         waitingTakers++;
         try {
-          notEmpty.await();
+          if (count + stashed() == 0 && !finished) {
+            notEmpty.await();
+          }
         } finally {
           waitingTakers--;
+          wakePending = false;
         }
       }
-      int k = Math.min(Math.min(max, MAX_BATCH), workers == 1 ? count : Math.max(1, count / workers));
-      int first = Math.min(k, capacity - head);
-      System.arraycopy(ring, head, buf, 0, first);
-      java.util.Arrays.fill(ring, head, head + first, null);
-      if (k > first) {
-        System.arraycopy(ring, 0, buf, first, k - first);
-        java.util.Arrays.fill(ring, 0, k - first, null);
-      }
-      head += k;
-      if (head >= capacity) {
-        head -= capacity;
-      }
-      count -= k;
-      if (waitingPutters > 0) {
-        notFull.signalAll();
-      }
-      if (count > 0 && waitingTakers > 0) {
-        notEmpty.signal();
-      }
-      return k;
     } finally {
       lock.unlock();
     }
   }
+
+  /**
+   * Before parking, briefly watches the stashes without the lock: a producer that is emitting
+   * fills its stash within a few microseconds, much sooner than a park and unpark would take.
+   * Bounded ({@value #SPINS} rounds), and only where there are stashes.
+   */
+  private boolean spinForStash() {
+    if (stashes.length == 0) {
+      return false;
+    }
+    lock.unlock();
+    try {
+      for (int i = 0; i < SPINS; i++) {
+        if (stashed() > 0) {
+          return true;
+        }
+        Thread.onSpinWait();
+      }
+      return false;
+    } finally {
+      lock.lock();
+    }
+  }
+
+  private int stashed() {
+    int n = 0;
+    for (Stash s : stashes) {
+      n += s.size();
+    }
+    return n;
+  }
+
+  private int fromRing(Object[] buf, int k) {
+    k = Math.min(k, count);
+    if (k == 0) {
+      return 0;
+    }
+    int first = Math.min(k, capacity - head);
+    System.arraycopy(ring, head, buf, 0, first);
+    Arrays.fill(ring, head, head + first, null);
+    if (k > first) {
+      System.arraycopy(ring, 0, buf, first, k - first);
+      Arrays.fill(ring, 0, k - first, null);
+    }
+    head += k;
+    if (head >= capacity) {
+      head -= capacity;
+    }
+    count -= k;
+    return k;
+  }
+
+  private int fromStashes(Object[] buf, int off, int max) {
+    int got = 0;
+    for (int i = 0; i < stashes.length && got < max; i++) {
+      Stash s = stashes[(nextStash + i) % stashes.length];
+      got += s.drainTo(buf, off + got, max - got);
+    }
+    if (stashes.length > 0) {
+      nextStash = (nextStash + 1) % stashes.length;
+    }
+    return got;
+  }
+
+  // ---- end ----
 
   @Override
   public void sourcesFinished() {
@@ -128,16 +342,18 @@ final class BoundedQueue implements InputQueue {
   }
 
   @Override
-  public long halt() {
+  public void halt() {
     lock.lock();
     try {
       halted = true;
-      long dropped = count;
-      java.util.Arrays.fill(ring, null);
+      discarded.add(count);
+      Arrays.fill(ring, null);
       count = 0;
+      for (Stash s : stashes) {
+        drop(s);
+      }
       notEmpty.signalAll();
       notFull.signalAll();
-      return dropped;
     } finally {
       lock.unlock();
     }

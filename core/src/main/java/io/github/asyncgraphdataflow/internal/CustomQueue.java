@@ -1,13 +1,15 @@
 package io.github.asyncgraphdataflow.internal;
 
+import io.github.asyncgraphdataflow.GraphHaltedException;
 import io.github.asyncgraphdataflow.queue.NodeQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs a user's {@link NodeQueue} under one lock and does its waiting and waking, so the user's
- * queue holds data only.
+ * queue holds data only. Items are handed over one at a time.
  *
  * <p>Thread-safety: every call into the user's queue is made with {@code lock} held.
  * Termination: a taker waits only while nothing is ready and the sources have not finished (or
@@ -16,6 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class CustomQueue implements InputQueue {
   private final NodeQueue<Object, Object> queue;
+  private final LongAdder in;
+  private final LongAdder discarded;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final Condition notFull = lock.newCondition();
@@ -23,30 +27,35 @@ final class CustomQueue implements InputQueue {
   private boolean halted;
 
   @SuppressWarnings("unchecked")
-  CustomQueue(NodeQueue<?, ?> queue) {
+  CustomQueue(NodeQueue<?, ?> queue, LongAdder in, LongAdder discarded) {
     this.queue = (NodeQueue<Object, Object>) queue;
+    this.in = in;
+    this.discarded = discarded;
   }
 
   @Override
-  public int putAll(Object[] items, int n, String source) {
+  public Sink sink(String source) {
+    return item -> put(source, item);
+  }
+
+  private void put(String source, Object item) throws InterruptedException {
+    in.increment();
     lock.lock();
     try {
-      for (int i = 0; i < n; i++) {
-        while (!halted && queue.isFull()) {
-          try {
-            notFull.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return i;
-          }
+      while (!halted && queue.isFull()) {
+        try {
+          notFull.await();
+        } catch (InterruptedException e) {
+          discarded.increment();
+          throw e;
         }
-        if (halted) {
-          return i;
-        }
-        queue.put(source, items[i]);
-        notEmpty.signalAll();
       }
-      return n;
+      if (halted) {
+        discarded.increment();
+        throw new GraphHaltedException("The graph halted; nothing more is delivered");
+      }
+      queue.put(source, item);
+      notEmpty.signalAll();
     } finally {
       lock.unlock();
     }
@@ -95,14 +104,13 @@ final class CustomQueue implements InputQueue {
   }
 
   @Override
-  public long halt() {
+  public void halt() {
     lock.lock();
     try {
       halted = true;
-      long dropped = queue.discardAll();
+      discarded.add(queue.discardAll());
       notEmpty.signalAll();
       notFull.signalAll();
-      return dropped;
     } finally {
       lock.unlock();
     }

@@ -3,7 +3,6 @@ package io.github.asyncgraphdataflow.internal;
 import io.github.asyncgraphdataflow.DataFlowLogging;
 import io.github.asyncgraphdataflow.ExecutionResult;
 import io.github.asyncgraphdataflow.NodeStats;
-import io.github.asyncgraphdataflow.queue.NodeQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,7 +87,7 @@ public final class Execution {
     nodes = new NodeRun[specs.size()];
     for (int i = 0; i < nodes.length; i++) {
       NodeSpec spec = specs.get(i);
-      nodes[i] = new NodeRun(spec, queueFor(spec), inDegrees[i], startArgs.get(spec.name()),
+      nodes[i] = new NodeRun(spec, inDegrees[i], startArgs.get(spec.name()),
           config.maxExceptions());
     }
     for (int i = 0; i < nodes.length; i++) {
@@ -102,18 +101,6 @@ public final class Execution {
     remaining = nodes.length;
   }
 
-  private static InputQueue queueFor(NodeSpec spec) {
-    if (spec.options().queue() == null) {
-      return new BoundedQueue(spec.options().queueSize());
-    }
-    NodeQueue<?, ?> custom = spec.options().queue().get();
-    if (custom == null) {
-      throw new IllegalArgumentException(
-          "The queue supplier of node '" + spec.name() + "' returned null");
-    }
-    return new CustomQueue(custom);
-  }
-
   /**
    * Runs the graph to the end, or until it halts.
    *
@@ -125,7 +112,7 @@ public final class Execution {
     List<Thread> all = new ArrayList<>();
     for (NodeRun node : nodes) {
       for (int i = 0; i < node.workers; i++) {
-        Thread t = threadFactory.newThread(new Worker(this, node, i == 0 && node.startArgs != null));
+        Thread t = threadFactory.newThread(new Worker(this, node, i, i == 0 && node.startArgs != null));
         t.setName("agdf-" + node.name + "-" + i);
         all.add(t);
       }
@@ -270,7 +257,7 @@ public final class Execution {
       logger.error("Graph execution halted: {}", reason);
     }
     for (NodeRun n : nodes) {
-      n.discarded.add(n.queue.halt());
+      n.queue.halt();
     }
     for (Thread t : threads) {
       t.interrupt();

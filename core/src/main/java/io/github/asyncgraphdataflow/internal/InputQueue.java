@@ -1,18 +1,20 @@
 package io.github.asyncgraphdataflow.internal;
 
 /**
- * A node's input queue as the workers see it: blocking batch hand-over with an end of stream
- * and a halt. Implementations are thread-safe.
+ * A node's input queue as the workers see it: producers hand items over through a
+ * {@link Sink} each, the node's workers take them in batches; end of stream and halt end it.
+ * Implementations are thread-safe, and count every item they are handed in the node's
+ * {@code in}, and every item they throw away in its {@code discarded}.
  */
 interface InputQueue {
 
   /**
-   * Puts {@code items[0..n)}, waiting while the queue is full.
+   * A hand-over point for one producing worker; made before any thread starts.
    *
-   * @return how many were put: {@code n}, or fewer only when the queue halted or the thread
-   *     was interrupted while waiting (its interrupt flag is then set again)
+   * @param source the producing node's name
+   * @return a sink to be used by that worker's thread only
    */
-  int putAll(Object[] items, int n, String source);
+  Sink sink(String source);
 
   /**
    * Takes up to {@code max} items into {@code buf}, waiting while none is ready. With several
@@ -26,10 +28,22 @@ interface InputQueue {
   /** No source will put anything more. */
   void sourcesFinished();
 
-  /**
-   * Throws away what is queued and wakes every waiting thread; later calls return at once.
-   *
-   * @return how many items were thrown away
-   */
-  long halt();
+  /** Throws away (and counts) what is queued, wakes every waiting thread; later calls end. */
+  void halt();
+
+  /** One producing worker's way into a queue. */
+  interface Sink {
+
+    /**
+     * Hands one item over, waiting while the queue is full. The item is always counted: as
+     * {@code in}, and also as {@code discarded} if it cannot be delivered.
+     *
+     * @throws io.github.asyncgraphdataflow.GraphHaltedException if the graph halted
+     * @throws InterruptedException if interrupted while waiting for room
+     */
+    void put(Object item) throws InterruptedException;
+
+    /** After a halt: throws away (and counts) anything this producer still has in hand. */
+    default void discard() {}
+  }
 }

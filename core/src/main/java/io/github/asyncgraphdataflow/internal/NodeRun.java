@@ -1,9 +1,11 @@
 package io.github.asyncgraphdataflow.internal;
 
 import io.github.asyncgraphdataflow.NodeStats;
+import io.github.asyncgraphdataflow.queue.NodeQueue;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -27,26 +29,46 @@ final class NodeRun {
   final AtomicInteger pendingSources;
   final AtomicInteger liveWorkers;
   final LongAdder in = new LongAdder();
-  final LongAdder out = new LongAdder();
+  final AtomicLong[] outCounters;
   final LongAdder err = new LongAdder();
   final LongAdder discarded = new LongAdder();
   private final ArrayDeque<Throwable> exceptions = new ArrayDeque<>();
   private final int maxExceptions;
 
-  NodeRun(NodeSpec spec, InputQueue queue, int inDegree, List<?> startArgs, int maxExceptions) {
+  NodeRun(NodeSpec spec, int inDegree, List<?> startArgs, int maxExceptions) {
     this.name = spec.name();
     this.spec = spec;
     this.invoker = new Invoker(spec, FunctionInfo.of(spec.function(), spec.inputs()));
-    this.queue = queue;
+    this.queue = queueFor(spec, in, discarded);
     this.workers = spec.options().maxTasks();
+    this.outCounters = new AtomicLong[workers];
+    for (int i = 0; i < workers; i++) {
+      outCounters[i] = new AtomicLong();
+    }
     this.startArgs = startArgs;
     this.pendingSources = new AtomicInteger(inDegree);
     this.liveWorkers = new AtomicInteger(workers);
     this.maxExceptions = maxExceptions;
   }
 
+  private static InputQueue queueFor(NodeSpec spec, LongAdder in, LongAdder discarded) {
+    if (spec.options().queue() == null) {
+      return new BoundedQueue(spec.options().queueSize(), in, discarded);
+    }
+    NodeQueue<?, ?> custom = spec.options().queue().get();
+    if (custom == null) {
+      throw new IllegalArgumentException(
+          "The queue supplier of node '" + spec.name() + "' returned null");
+    }
+    return new CustomQueue(custom, in, discarded);
+  }
+
   NodeStats stats() {
-    return new NodeStats(in.sum(), out.sum(), err.sum(), discarded.sum());
+    long out = 0;
+    for (AtomicLong c : outCounters) {
+      out += c.get();
+    }
+    return new NodeStats(in.sum(), out, err.sum(), discarded.sum());
   }
 
   void recordFailure(Throwable t) {

@@ -3,19 +3,22 @@ package io.github.asyncgraphdataflow.internal;
 import io.github.asyncgraphdataflow.Emitter;
 import io.github.asyncgraphdataflow.GraphHaltedException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One of a node's workers, and the emitter its function calls.
  *
  * <p>The loop: take a batch from the node's queue (waiting while it is empty) and call the
  * function once per item; stop at end of stream or on halt. Each {@link #emit} hands its item
- * to every destination's queue before it returns: nothing emitted is ever held in the worker,
+ * to every destination's queue before it returns (through the worker's {@link InputQueue.Sink}
+ * for that destination, without a lock in the common case): nothing emitted is ever held back,
  * so a downstream node never waits on items parked upstream, even while the emitting call
  * blocks (on I/O, say) or runs for the whole execution (a source).
  *
  * <p>Thread-safety: each call of the function gets its own {@link Call} emitter, confined to
- * this worker's thread and valid only until that call returns; {@link #emit} checks both and
- * throws otherwise, so an emitter kept past its call can never deliver anything.
+ * this worker's thread and valid only until that call returns; {@code emit} checks both and
+ * throws otherwise, so an emitter kept past its call can never deliver anything. The
+ * {@code out} counter has this worker as its only writer and is read by anyone.
  */
 final class Worker implements Runnable {
   private static final int TAKE_BATCH = 256;
@@ -23,20 +26,19 @@ final class Worker implements Runnable {
   private final Execution execution;
   private final NodeRun node;
   private final boolean runsStart;
-  private final Object[][] buffers;
-  private final int[] fill;
+  private final InputQueue.Sink[] sinks;
+  private final AtomicLong out;
   private final Object[] batch;
   private Thread owner;
 
-  Worker(Execution execution, NodeRun node, boolean runsStart) {
+  Worker(Execution execution, NodeRun node, int index, boolean runsStart) {
     this.execution = execution;
     this.node = node;
     this.runsStart = runsStart;
-    int n = node.destinations.length;
-    this.buffers = new Object[n][];
-    this.fill = new int[n];
-    for (int d = 0; d < n; d++) {
-      buffers[d] = new Object[1];
+    this.out = node.outCounters[index];
+    this.sinks = new InputQueue.Sink[node.destinations.length];
+    for (int d = 0; d < sinks.length; d++) {
+      sinks[d] = node.destinations[d].queue.sink(node.name);
     }
     this.batch = new Object[TAKE_BATCH];
   }
@@ -47,7 +49,6 @@ final class Worker implements Runnable {
     try {
       if (runsStart && !execution.halted()) {
         invoke(null, true);
-        flushAll();
       }
       loop();
     } catch (GraphHaltedException | InterruptedException e) {
@@ -58,8 +59,11 @@ final class Worker implements Runnable {
       execution.logFailure(node, t);
       execution.fatal(node, t);
     } finally {
-      // empty after a normal end; after a halt, what was emitted but not handed over
-      discardBuffers();
+      if (execution.halted()) {
+        for (InputQueue.Sink sink : sinks) {
+          sink.discard();
+        }
+      }
       execution.workerExited(node);
     }
   }
@@ -83,8 +87,7 @@ final class Worker implements Runnable {
       }
       for (int i = 0; i < n; i++) {
         if (execution.halted()) {
-          node.discarded.add(n - i);
-          Arrays.fill(batch, i, n, null);
+          discardRest(i, n);
           return;
         }
         Object item = batch[i];
@@ -92,14 +95,17 @@ final class Worker implements Runnable {
         try {
           invoke(item, false);
         } catch (GraphHaltedException | InterruptedException e) {
-          // the call ended because of the halt: the rest of the batch was never processed
-          node.discarded.add(n - i - 1);
-          Arrays.fill(batch, i + 1, n, null);
+          // the call ended because of the halt: the rest of the batch is never processed
+          discardRest(i + 1, n);
           throw e;
         }
       }
-      flushAll();
     }
+  }
+
+  private void discardRest(int from, int n) {
+    node.discarded.add(n - from);
+    Arrays.fill(batch, from, n, null);
   }
 
   private void invoke(Object item, boolean start) throws InterruptedException {
@@ -153,59 +159,25 @@ final class Worker implements Runnable {
       execution.failed(node, t);
       return;
     }
-    node.out.increment();
-    // buffer for every destination before handing any over: if a hand-over fails (halt or
-    // interrupt), the copies not yet handed over are counted as delivered and discarded, so
-    // every destination's in still matches this node's out
-    for (int d = 0; d < fill.length; d++) {
-      buffers[d][fill[d]++] = item;
-    }
-    try {
-      for (int d = 0; d < fill.length; d++) {
-        flush(d);
+    out.lazySet(out.get() + 1);
+    // every destination gets the item, even when a hand-over fails: each sink counts it (as
+    // in, and as discarded if it was not delivered), so in and out always agree
+    InterruptedException interrupted = null;
+    GraphHaltedException haltedNow = null;
+    for (InputQueue.Sink sink : sinks) {
+      try {
+        sink.put(item);
+      } catch (GraphHaltedException e) {
+        haltedNow = e;
+      } catch (InterruptedException e) {
+        interrupted = e;
       }
-    } catch (GraphHaltedException | InterruptedException e) {
-      discardBuffers();
-      throw e;
     }
-  }
-
-  private void flushAll() throws InterruptedException {
-    for (int d = 0; d < fill.length; d++) {
-      flush(d);
+    if (haltedNow != null) {
+      throw haltedNow;
     }
-  }
-
-  private void flush(int d) throws InterruptedException {
-    int n = fill[d];
-    if (n == 0) {
-      return;
-    }
-    NodeRun dest = node.destinations[d];
-    dest.in.add(n);
-    int put = dest.queue.putAll(buffers[d], n, node.name);
-    Arrays.fill(buffers[d], 0, n, null);
-    fill[d] = 0;
-    if (put < n) {
-      dest.discarded.add(n - put);
-      if (execution.halted()) {
-        throw new GraphHaltedException("The graph halted; node '" + node.name + "' emits no more");
-      }
-      throw new InterruptedException("interrupted while node '" + node.name
-          + "' waited for room in the queue of '" + dest.name + "'");
-    }
-  }
-
-  private void discardBuffers() {
-    for (int d = 0; d < fill.length; d++) {
-      int n = fill[d];
-      if (n > 0) {
-        NodeRun dest = node.destinations[d];
-        dest.in.add(n);
-        dest.discarded.add(n);
-        Arrays.fill(buffers[d], 0, n, null);
-        fill[d] = 0;
-      }
+    if (interrupted != null) {
+      throw interrupted;
     }
   }
 }
