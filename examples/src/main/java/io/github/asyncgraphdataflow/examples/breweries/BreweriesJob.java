@@ -1,0 +1,114 @@
+package io.github.asyncgraphdataflow.examples.breweries;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.asyncgraphdataflow.AsyncGraph;
+import io.github.asyncgraphdataflow.Emitter;
+import io.github.asyncgraphdataflow.NodeOptions;
+import io.github.asyncgraphdataflow.Nodes;
+import io.github.asyncgraphdataflow.queue.BatchingQueue;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The job's graph: six named nodes, one function each.
+ *
+ * <pre>
+ * discoverPages -> fetchPage (N workers) -> parseJson -> cleanRecord -+-> writeCsv
+ *                                                                     +-> writeSqlite
+ * </pre>
+ * (writeSqlite gets batches of 300 records from its BatchingQueue.)
+ *
+ * <p>Thread-safe: the counters are atomic; each sink is used by its node's single worker.
+ */
+final class BreweriesJob {
+  /** Rows per SQLite transaction. */
+  static final int SQLITE_BATCH = 300;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<RawBrewery>> PAGE = new TypeReference<>() {};
+
+  private final ApiClient client;
+  private final URI base;
+  private final int perPage;
+  private final int fetchers;
+  private final CsvSink csv;
+  private final SqliteSink sqlite;
+  final AtomicLong expectedRecords = new AtomicLong(-1);
+  final AtomicLong pages = new AtomicLong(-1);
+  final AtomicLong pagesFetched = new AtomicLong();
+  final AtomicLong recordsParsed = new AtomicLong();
+
+  /** One page as the API sent it. */
+  record Page(int number, String body) {}
+
+  BreweriesJob(ApiClient client, URI base, int perPage, int fetchers, CsvSink csv,
+      SqliteSink sqlite) {
+    this.client = client;
+    this.base = base;
+    this.perPage = perPage;
+    this.fetchers = fetchers;
+    this.csv = csv;
+    this.sqlite = sqlite;
+  }
+
+  AsyncGraph graph() {
+    AsyncGraph graph = new AsyncGraph();
+    var discover = graph.addNode("discoverPages", this::discoverPages);
+    // a short queue: the fetchers take pages one or two at a time (a worker takes its share of
+    // what is queued), so they share the work evenly to the last page
+    var fetch = graph.addNode(this::fetchPage, NodeOptions.builder()
+        .name("fetchPage").maxTasks(fetchers).queueSize(2 * fetchers).build());
+    var parse = graph.addNode("parseJson", this::parseJson);
+    var clean = graph.addNode("cleanRecord", Nodes.map(Brewery::clean));
+    var writeCsv = graph.addNode("writeCsv", Nodes.sink(csv::write));
+    // the batching queue hands this node lists of up to 300 records, and the last, shorter
+    // list when cleanRecord has finished
+    var writeSqlite = graph.addNode(Nodes.sink(sqlite::writeBatch), NodeOptions.builder()
+        .name("writeSqlite")
+        .queue(() -> new BatchingQueue<Brewery>(SQLITE_BATCH))
+        .build());
+    graph.addEdge(discover, fetch);
+    graph.addEdge(fetch, parse);
+    graph.addEdge(parse, clean);
+    graph.addEdge(clean, writeCsv);
+    // by name: the queue turns cleanRecord's Brewery items into the List<Brewery> it takes
+    graph.addEdge(clean.name(), writeSqlite.name());
+    return graph;
+  }
+
+  /** Asks the metadata endpoint how many records there are, and emits each page number. */
+  void discoverPages(Emitter<Integer> out) throws IOException, InterruptedException {
+    JsonNode meta = JSON.readTree(client.get(URI.create(base + "/meta?per_page=" + perPage)));
+    // the real API sends its numbers as text; asLong reads both
+    long total = meta.path("total").asLong(-1);
+    if (total < 0) {
+      throw new IOException("the metadata endpoint sent no total: " + meta);
+    }
+    long count = (total + perPage - 1) / perPage;
+    expectedRecords.set(total);
+    pages.set(count);
+    for (int page = 1; page <= count; page++) {
+      out.emit(page);
+    }
+  }
+
+  /** Fetches one page (retrying transient failures). */
+  void fetchPage(Integer page, Emitter<Page> out) throws IOException, InterruptedException {
+    String body = client.get(URI.create(base + "?page=" + page + "&per_page=" + perPage));
+    pagesFetched.incrementAndGet();
+    out.emit(new Page(page, body));
+  }
+
+  /** Parses a page's JSON array and emits its records one by one. */
+  void parseJson(Page page, Emitter<RawBrewery> out) throws IOException, InterruptedException {
+    List<RawBrewery> records = JSON.readValue(page.body(), PAGE);
+    for (RawBrewery record : records) {
+      out.emit(record);
+    }
+    recordsParsed.addAndGet(records.size());
+  }
+}
