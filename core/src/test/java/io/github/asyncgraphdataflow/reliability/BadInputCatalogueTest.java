@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every invalid use of the public API, one by one: each is refused with a specific exception
- * whose message names the argument or the node at fault. {@code core/ERRORS.md} lists this
+ * whose message names the argument or the node at fault. the "Errors" section of the root README lists this
  * catalogue as a table; keep the two in step.
  */
 class BadInputCatalogueTest {
