@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every invalid use of the public API, one by one: each is refused with a specific exception
- * whose message names the argument or the node at fault. the "Errors" section of the root README lists this
- * catalogue as a table; keep the two in step.
+ * whose message names the argument or the node at fault. The "Errors" section of the root
+ * README lists this catalogue as a table; keep the two in step.
  */
 class BadInputCatalogueTest {
 
