@@ -19,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * A queue smaller than {@value #STASH_MIN_CAPACITY} has no stashes: each item is put into the
  * ring under the lock, so its bound is exact. With stashes the queue holds at most its
  * capacity plus {@code min(256, capacity / 8)} (rounded down to a power of two) items per
- * producing worker.
+ * producing worker (for the first {@value #MAX_STASHES} producing workers; any further ones put
+ * into the ring directly).
  *
  * <p><b>Thread-safety.</b> Ring, counters and conditions are guarded by {@code lock}; a stash
  * is emptied only with {@code lock} held. {@code waitingTakers} and {@code halted} are
@@ -39,6 +40,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class BoundedQueue implements InputQueue {
   static final int STASH_MIN_CAPACITY = 1024;
+  /**
+   * Producing workers beyond this many put directly into the ring: takers scan every stash,
+   * and a node with thousands of workers is an I/O node that gains nothing from batching.
+   */
+  static final int MAX_STASHES = 16;
   private static final int MAX_BATCH = 256;
   private static final long MIN_WATCH_NANOS = 1_000_000L;
   private static final long MAX_WATCH_NANOS = 1_000_000_000L;
@@ -76,7 +82,7 @@ final class BoundedQueue implements InputQueue {
   /** Called before any thread starts; the stash array is then published by Thread.start. */
   @Override
   public Sink sink(String source) {
-    if (stashCapacity == 0) {
+    if (stashCapacity == 0 || stashes.length == MAX_STASHES) {
       return this::putOne;
     }
     Stash stash = new Stash(stashCapacity);
