@@ -26,7 +26,8 @@ class BackPressureTest {
   /** Waits until the producer is parked in {@code emit}, so the count read next is settled. */
   private static void awaitParked(AtomicReference<Thread> producer) {
     await().until(() -> producer.get() != null
-        && producer.get().getState() == Thread.State.WAITING);
+        && (producer.get().getState() == Thread.State.WAITING
+            || producer.get().getState() == Thread.State.TIMED_WAITING));
   }
 
   @ParameterizedTest(name = "queueSize={0}")

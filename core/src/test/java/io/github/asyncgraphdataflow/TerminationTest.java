@@ -423,7 +423,7 @@ class TerminationTest {
     });
 
     await().until(() -> threads.threads().stream().anyMatch(t -> t.getName().equals("agdf-sink-0")
-        && t.getState() == Thread.State.WAITING));
+        && (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)));
     threads.threads().stream().filter(t -> t.getName().equals("agdf-sink-0"))
         .forEach(Thread::interrupt);
     release.countDown();

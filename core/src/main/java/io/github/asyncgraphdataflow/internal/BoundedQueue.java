@@ -2,6 +2,7 @@ package io.github.asyncgraphdataflow.internal;
 
 import io.github.asyncgraphdataflow.GraphHaltedException;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * A queue smaller than {@value #STASH_MIN_CAPACITY} has no stashes: each item is put into the
  * ring under the lock, so its bound is exact. With stashes the queue holds at most its
  * capacity plus {@code min(256, capacity / 8)} (rounded down to a power of two) items per
- * producing worker.
+ * producing worker (for the first {@value #MAX_STASHES} producing workers; any further ones put
+ * into the ring directly).
  *
  * <p><b>Thread-safety.</b> Ring, counters and conditions are guarded by {@code lock}; a stash
  * is emptied only with {@code lock} held. {@code waitingTakers} and {@code halted} are
@@ -38,7 +40,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class BoundedQueue implements InputQueue {
   static final int STASH_MIN_CAPACITY = 1024;
+  /**
+   * Producing workers beyond this many put directly into the ring: takers scan every stash,
+   * and a node with thousands of workers is an I/O node that gains nothing from batching.
+   */
+  static final int MAX_STASHES = 16;
   private static final int MAX_BATCH = 256;
+  private static final long MIN_WATCH_NANOS = 1_000_000L;
+  private static final long MAX_WATCH_NANOS = 1_000_000_000L;
   private static final int SPINS = Integer.getInteger("agdf.spins", 200);
 
   private final Object[] ring;
@@ -57,6 +66,7 @@ final class BoundedQueue implements InputQueue {
   private int waitingPutters;
   private boolean wakePending;
   private boolean finished;
+  private long watchNanos = MIN_WATCH_NANOS;
   private volatile int waitingTakers;
   private volatile boolean halted;
 
@@ -73,7 +83,7 @@ final class BoundedQueue implements InputQueue {
   /** Called before any thread starts; the stash array is then published by Thread.start. */
   @Override
   public Sink sink(String source) {
-    if (stashCapacity == 0) {
+    if (stashCapacity == 0 || stashes.length == MAX_STASHES) {
       return this::putOne;
     }
     Stash stash = new Stash(stashCapacity);
@@ -164,9 +174,10 @@ final class BoundedQueue implements InputQueue {
           if (tail >= capacity) {
             tail -= capacity;
           }
-          int k = Math.min(room, stash.size());
+          int k = Math.min(room, stash.capacity());
           int first = stash.drainTo(ring, tail, Math.min(k, capacity - tail));
-          int moved = first + (k > first ? stash.drainTo(ring, 0, k - first) : 0);
+          int moved = first + (first == capacity - tail && k > first
+              ? stash.drainTo(ring, 0, k - first) : 0);
           count += moved;
           if (waitingTakers > 0) {
             wakePending = true;
@@ -221,19 +232,19 @@ final class BoundedQueue implements InputQueue {
         if (halted) {
           return -1;
         }
-        int available = count + stashed();
-        if (available > 0) {
-          int share = workers == 1 ? available : Math.max(1, available / (workers * 4));
-          int k = Math.min(Math.min(max, MAX_BATCH), share);
+        if (count > 0 || anyStashed()) {
+          int limit = Math.min(max, MAX_BATCH);
+          int k = workers == 1 ? limit : Math.max(1, Math.min(limit, count / (workers * 4)));
           int got = fromRing(buf, k);
           if (got < k) {
             got += fromStashes(buf, got, k - got);
           }
           if (got > 0) {
+            watchNanos = MIN_WATCH_NANOS;
             if (waitingPutters > 0) {
               notFull.signalAll();
             }
-            if (waitingTakers > 0 && count + stashed() > 0) {
+            if (waitingTakers > 0 && (count > 0 || anyStashed())) {
               wakePending = true;
               notEmpty.signal();
             }
@@ -246,10 +257,20 @@ final class BoundedQueue implements InputQueue {
         if (spinForStash()) {
           continue;
         }
+        boolean watcher = waitingTakers == 0 && stashes.length > 0;
         waitingTakers++;
         try {
-          if (count + stashed() == 0 && !finished) {
-            notEmpty.await();
+          if (count == 0 && !anyStashed() && !finished) {
+            if (watcher) {
+              // a stash item published just as we looked may not have been seen, and its
+              // producer may not have seen us waiting; the first waiter looks again after a
+              // while, backing off while the queue stays idle
+              if (!notEmpty.await(watchNanos, TimeUnit.NANOSECONDS)) {
+                watchNanos = Math.min(watchNanos * 2, MAX_WATCH_NANOS);
+              }
+            } else {
+              notEmpty.await();
+            }
           }
         } finally {
           waitingTakers--;
@@ -273,7 +294,7 @@ final class BoundedQueue implements InputQueue {
     lock.unlock();
     try {
       for (int i = 0; i < SPINS; i++) {
-        if (stashed() > 0) {
+        if (anyStashed()) {
           return true;
         }
         Thread.onSpinWait();
@@ -284,12 +305,13 @@ final class BoundedQueue implements InputQueue {
     }
   }
 
-  private int stashed() {
-    int n = 0;
+  private boolean anyStashed() {
     for (Stash s : stashes) {
-      n += s.size();
+      if (!s.isEmpty()) {
+        return true;
+      }
     }
-    return n;
+    return false;
   }
 
   private int fromRing(Object[] buf, int k) {
