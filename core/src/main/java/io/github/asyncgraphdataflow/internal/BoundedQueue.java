@@ -48,7 +48,6 @@ final class BoundedQueue implements InputQueue {
   private static final int MAX_BATCH = 256;
   private static final long MIN_WATCH_NANOS = 1_000_000L;
   private static final long MAX_WATCH_NANOS = 1_000_000_000L;
-  private static final int SPINS = Integer.getInteger("agdf.spins", 200);
 
   private final Object[] ring;
   private final int capacity;
@@ -254,9 +253,6 @@ final class BoundedQueue implements InputQueue {
         if (finished) {
           return -1;
         }
-        if (spinForStash()) {
-          continue;
-        }
         boolean watcher = waitingTakers == 0 && stashes.length > 0;
         waitingTakers++;
         try {
@@ -279,29 +275,6 @@ final class BoundedQueue implements InputQueue {
       }
     } finally {
       lock.unlock();
-    }
-  }
-
-  /**
-   * Before parking, briefly watches the stashes without the lock: a producer that is emitting
-   * fills its stash within a few microseconds, much sooner than a park and unpark would take.
-   * Bounded ({@value #SPINS} rounds), and only where there are stashes.
-   */
-  private boolean spinForStash() {
-    if (stashes.length == 0) {
-      return false;
-    }
-    lock.unlock();
-    try {
-      for (int i = 0; i < SPINS; i++) {
-        if (anyStashed()) {
-          return true;
-        }
-        Thread.onSpinWait();
-      }
-      return false;
-    } finally {
-      lock.lock();
     }
   }
 
