@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Hand-over.</b> A producer with a stash puts each item there without a lock; the
  * node's workers take from the ring first, then straight from the stashes, in batches. A
  * producer takes the lock only when its stash is full (it moves the stash into the ring,
- * waiting for room: back-pressure), or when a taker is waiting (to wake it, once per wake-up).
+ * waiting for room: back-pressure), or when a taker is waiting that no one has woken yet.
  * A queue smaller than {@value #STASH_MIN_CAPACITY} has no stashes: each item is put into the
  * ring under the lock, so its bound is exact. With stashes the queue holds at most its
  * capacity plus {@code min(256, capacity / 8)} (rounded down to a power of two) items per
@@ -63,7 +63,8 @@ final class BoundedQueue implements InputQueue {
   private int count;
   private int nextStash;
   private int waitingPutters;
-  private boolean wakePending;
+  /** Signals sent to waiting takers that have not woken yet; at most one per waiting taker. */
+  private int pendingWakes;
   private boolean finished;
   private long watchNanos = MIN_WATCH_NANOS;
   private volatile int waitingTakers;
@@ -178,10 +179,7 @@ final class BoundedQueue implements InputQueue {
           int moved = first + (first == capacity - tail && k > first
               ? stash.drainTo(ring, 0, k - first) : 0);
           count += moved;
-          if (waitingTakers > 0) {
-            wakePending = true;
-            notEmpty.signal();
-          }
+          wakeOne();
           return;
         }
         waitingPutters++;
@@ -196,7 +194,7 @@ final class BoundedQueue implements InputQueue {
     }
   }
 
-  /** Wakes a waiting taker (once per wake-up), or throws the stash away after a halt. */
+  /** Wakes a waiting taker not yet woken, or throws the stash away after a halt. */
   private void nudge(Stash stash) {
     lock.lock();
     try {
@@ -204,12 +202,20 @@ final class BoundedQueue implements InputQueue {
         drop(stash);
         throw haltedException();
       }
-      if (waitingTakers > 0 && !wakePending) {
-        wakePending = true;
-        notEmpty.signal();
-      }
+      wakeOne();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Wakes one more waiting taker, unless every waiting taker has been signalled already: a
+   * producer emitting fast wakes idle workers one per item, in parallel, not one after another.
+   */
+  private void wakeOne() {
+    if (waitingTakers > pendingWakes) {
+      pendingWakes++;
+      notEmpty.signal();
     }
   }
 
@@ -243,9 +249,8 @@ final class BoundedQueue implements InputQueue {
             if (waitingPutters > 0) {
               notFull.signalAll();
             }
-            if (waitingTakers > 0 && (count > 0 || anyStashed())) {
-              wakePending = true;
-              notEmpty.signal();
+            if (count > 0 || anyStashed()) {
+              wakeOne();
             }
             return got;
           }
@@ -270,7 +275,9 @@ final class BoundedQueue implements InputQueue {
           }
         } finally {
           waitingTakers--;
-          wakePending = false;
+          if (pendingWakes > 0) {
+            pendingWakes--;
+          }
         }
       }
     } finally {
