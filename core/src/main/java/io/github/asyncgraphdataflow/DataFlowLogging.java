@@ -49,7 +49,11 @@ public record DataFlowLogging(
             + "}; known: {node}, {in}, {out}, {err}, {discarded}");
       }
     }
-    nodeFilter = Set.copyOf(Objects.requireNonNull(nodeFilter, "nodeFilter"));
+    Objects.requireNonNull(nodeFilter, "nodeFilter");
+    for (String node : nodeFilter) {
+      Objects.requireNonNull(node, "nodeFilter contains a null node name");
+    }
+    nodeFilter = Set.copyOf(nodeFilter);
     Objects.requireNonNull(timeInterval, "timeInterval");
     if (timeInterval.isNegative() || timeInterval.isZero()) {
       throw new IllegalArgumentException("timeInterval must be positive, was " + timeInterval);

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * Ready-made node functions for the common shapes, so simple steps need no emitter code.
  *
  * {@snippet :
- * var parse = graph.addNode(Nodes.map(Integer::parseInt));      // node "parseInt"
+ * var parse = graph.addNode(Nodes.<String, Integer>map(Integer::parseInt)); // node "parseInt"
  * var even = graph.addNode("even", Nodes.filter((Integer x) -> x % 2 == 0));
  * var words = graph.addNode("words", Nodes.flatMap((String s) -> List.of(s.split(" "))));
  * var print = graph.addNode("print", Nodes.sink(System.out::println));

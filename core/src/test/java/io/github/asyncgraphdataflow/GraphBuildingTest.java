@@ -163,4 +163,35 @@ class GraphBuildingTest {
     assertThat(result.stats()).containsOnlyKeys("src");
     assertThat(graph.nodes()).extracting(Node::name).containsExactly("src", "late");
   }
+
+  /** Every method is thread-safe: threads building one graph at once lose nothing. */
+  @Test
+  void severalThreadsMayBuildOneGraphAtOnce() throws Exception {
+    AsyncGraph graph = new AsyncGraph();
+    graph.addNode("root", (Emitter<Integer> out) -> out.emit(1));
+    List<Thread> builders = new java.util.ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int id = t;
+      builders.add(Thread.ofPlatform().start(() -> {
+        String previous = "root";
+        for (int i = 0; i < 100; i++) {
+          String name = "t" + id + "-" + i;
+          graph.addNode(name, (Integer x, Emitter<Integer> out) -> out.emit(x));
+          graph.addEdge(previous, name);
+          previous = name;
+        }
+      }));
+    }
+    for (Thread b : builders) {
+      b.join();
+    }
+
+    assertThat(graph.nodes()).hasSize(801);
+    assertThat(graph.edges()).hasSize(800);
+    assertThat(graph.sourceNodes()).containsExactly("root");
+    assertThatThrownBy(() -> graph.addEdge("t3-99", "root"))
+        .isInstanceOf(InvalidAsyncGraphException.class);
+    ExecutionResult result = new AsyncExecutor(graph).execute();
+    assertThat(result.stats().get("t7-99")).isEqualTo(new NodeStats(1, 1, 0, 0));
+  }
 }

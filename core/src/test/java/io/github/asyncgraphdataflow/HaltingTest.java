@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -392,5 +393,38 @@ class HaltingTest {
     assertThat(downstream).hasValue(0);
     assertThat(List.copyOf(result.exceptions().get("start")))
         .singleElement().extracting(Throwable::getMessage).isEqualTo("cannot start");
+  }
+
+  /**
+   * A worker that ignores interrupts cannot be stopped; {@code execute} waits for it only
+   * {@code haltTimeout}, then returns and names the stuck node in a WARN line.
+   */
+  @Test
+  void aWorkerIgnoringInterruptsIsWaitedForOnlyTheHaltTimeout() throws Exception {
+    CountDownLatch stubbornEntered = new CountDownLatch(1);
+    AtomicBoolean letGo = new AtomicBoolean();
+    AtomicBoolean stubbornEnded = new AtomicBoolean();
+    AsyncGraph graph = new AsyncGraph(true);
+    graph.addNode("stubborn", (Emitter<Void> out) -> {
+      stubbornEntered.countDown();
+      while (!letGo.get()) {
+        Thread.onSpinWait(); // deaf to interrupts
+      }
+      stubbornEnded.set(true);
+    });
+    graph.addNode("trigger", (Emitter<Void> out) -> {
+      stubbornEntered.await();
+      throw new IllegalStateException("halt");
+    });
+    AsyncExecutor executor = AsyncExecutor.builder(graph).logger(logger)
+        .haltTimeout(Duration.ofMillis(100)).build();
+
+    ExecutionResult result = executor.execute();
+    letGo.set(true);
+
+    assertThat(result.haltedBy()).isEqualTo("trigger");
+    assertThat(logger.messages(Level.WARN)).singleElement()
+        .satisfies(m -> assertThat(m).contains("stubborn"));
+    await().untilTrue(stubbornEnded);
   }
 }

@@ -18,11 +18,18 @@ import org.slf4j.event.Level;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class InterruptTest {
 
-  private static List<String> liveAgdfPlatformThreads() {
+  private static List<Thread> liveAgdfPlatformThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(Thread::isAlive)
+        .filter(t -> t.getName().startsWith("agdf-"))
+        .toList();
+  }
+
+  /** Live platform threads named agdf-* that were not alive before (other tests' aside). */
+  private static List<String> newLiveAgdfPlatformThreads(List<Thread> before) {
+    return liveAgdfPlatformThreads().stream()
+        .filter(t -> !before.contains(t))
         .map(Thread::getName)
-        .filter(n -> n.startsWith("agdf-"))
         .toList();
   }
 
@@ -41,6 +48,7 @@ class InterruptTest {
 
   @Test
   void interruptingExecuteHaltsTheGraphAndThrowsInterruptedException() throws Exception {
+    List<Thread> before = liveAgdfPlatformThreads();
     CountDownLatch entered = new CountDownLatch(1);
     AtomicBoolean blockedWorkerWasInterrupted = new AtomicBoolean();
     AsyncGraph graph = new AsyncGraph();
@@ -73,7 +81,7 @@ class InterruptTest {
     assertThat(blockedWorkerWasInterrupted).isTrue();
     assertThat(threads.threads()).hasSize(2);
     assertThat(threads.alive()).isEmpty();
-    assertThat(liveAgdfPlatformThreads()).isEmpty();
+    assertThat(newLiveAgdfPlatformThreads(before)).isEmpty();
     assertThat(executor.dataFlowStats().get("blocked").err())
         .as("an interrupt caused by the halt is not a failure").isZero();
     assertThat(logger.messages(Level.ERROR)).anyMatch(m -> m.contains("halted"));
@@ -134,6 +142,7 @@ class InterruptTest {
 
   @Test
   void noWorkerThreadOutlivesANormalExecution() throws Exception {
+    List<Thread> before = liveAgdfPlatformThreads();
     AsyncGraph graph = new AsyncGraph();
     graph.addNode("src", (Emitter<Integer> out) -> {
       for (int i = 0; i < 100; i++) {
@@ -156,11 +165,12 @@ class InterruptTest {
         .containsExactlyInAnyOrder("agdf-src-0", "agdf-mid-0", "agdf-mid-1", "agdf-mid-2",
             "agdf-mid-3", "agdf-sink-0");
     assertThat(threads.alive()).isEmpty();
-    assertThat(liveAgdfPlatformThreads()).isEmpty();
+    assertThat(newLiveAgdfPlatformThreads(before)).isEmpty();
   }
 
   @Test
   void noWorkerThreadOutlivesAHaltedExecution() throws Exception {
+    List<Thread> before = liveAgdfPlatformThreads();
     AsyncGraph graph = new AsyncGraph(true);
     graph.addNode("fails", (Emitter<Integer> out) -> {
       throw new IllegalStateException("boom");
@@ -174,6 +184,6 @@ class InterruptTest {
 
     assertThat(result.haltedBy()).isEqualTo("fails");
     assertThat(threads.alive()).isEmpty();
-    assertThat(liveAgdfPlatformThreads()).isEmpty();
+    assertThat(newLiveAgdfPlatformThreads(before)).isEmpty();
   }
 }

@@ -215,6 +215,47 @@ class StatisticsTest {
     assertThat(executor.dataFlowStats().get("src")).isEqualTo(new NodeStats(0, 1_000, 0, 0));
   }
 
+  /**
+   * Once {@code emit} has returned, the item is in its destination's queue, busy or not: read
+   * during the run, the destination's {@code in} equals the source's {@code out}. (Small and
+   * large queues hand items over differently.)
+   */
+  @ParameterizedTest(name = Matrix.NAME)
+  @MethodSource(Matrix.SOURCE)
+  void inOfABusyDestinationCountsEverythingItsSourceEmitted(int maxTasks, int queueSize)
+      throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch sourceDone = new CountDownLatch(1);
+    AsyncGraph graph = new AsyncGraph();
+    int items = Math.min(queueSize, 100);
+    graph.addNode(out -> {
+      for (int i = 0; i < items; i++) {
+        out.emit(i);
+      }
+      sourceDone.countDown();
+      release.await();
+    }, Matrix.opts("src", 1, queueSize));
+    graph.addNode((Integer x, Emitter<Void> out) -> release.await(),
+        Matrix.opts("busy", maxTasks, queueSize));
+    graph.addEdge("src", "busy");
+    AsyncExecutor executor = new AsyncExecutor(graph);
+    Thread runner = Thread.ofPlatform().start(() -> {
+      try {
+        executor.execute();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    sourceDone.await();
+    Map<String, NodeStats> during = executor.dataFlowStats();
+    release.countDown();
+    runner.join();
+
+    assertThat(during.get("src").out()).isEqualTo(items);
+    assertThat(during.get("busy").in()).isEqualTo(during.get("src").out());
+  }
+
   @Test
   void statisticsReadDuringARunNeverGoBackwards() throws Exception {
     CountDownLatch done = new CountDownLatch(1);
@@ -253,5 +294,17 @@ class StatisticsTest {
 
     assertThat(readerFailure.get()).isNull();
     assertThat(executor.dataFlowStats().get("sink").in()).isEqualTo(20_000);
+  }
+
+  @Test
+  void anExecutionResultIsImmutable() throws Exception {
+    ExecutionResult result = new AsyncExecutor(linearEtl(1, 10)).execute();
+
+    assertThat(result.elapsed().isNegative()).isFalse();
+    assertThat(result.haltingNode()).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> result.stats().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> result.exceptions().get("load").add(
+        new IllegalStateException())).isInstanceOf(UnsupportedOperationException.class);
   }
 }

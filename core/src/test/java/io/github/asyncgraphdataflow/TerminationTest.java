@@ -1,6 +1,7 @@
 package io.github.asyncgraphdataflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.asyncgraphdataflow.queue.FifoQueue;
 import java.util.ArrayList;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -361,6 +364,73 @@ class TerminationTest {
     executor.execute();
 
     assertThat(sink).hasSize(20);
+  }
+
+  /**
+   * A node function that leaves its thread's interrupt flag set (as code that swallows an
+   * {@link InterruptedException} and re-asserts the flag does) must not end its worker early:
+   * the graph is not halting, so every item is still processed and nothing is lost.
+   */
+  @ParameterizedTest(name = Matrix.NAME)
+  @MethodSource(Matrix.SOURCE)
+  void aStrayInterruptFlagLeftByANodeFunctionLosesNoItem(int maxTasks, int queueSize)
+      throws Exception {
+    ConcurrentLinkedQueue<Integer> sink = new ConcurrentLinkedQueue<>();
+    AsyncGraph graph = new AsyncGraph();
+    graph.addNode(emitting(200), Matrix.opts("src", maxTasks, queueSize));
+    graph.addNode((Integer x, Emitter<Integer> out) -> {
+      out.emit(x);
+      if (x % 50 == 0) {
+        Thread.currentThread().interrupt(); // left set by "library code"
+      }
+    }, Matrix.opts("careless", maxTasks, queueSize));
+    graph.addNode((Integer x, Emitter<Void> out) -> sink.add(x),
+        Matrix.opts("sink", maxTasks, queueSize));
+    graph.addEdge("src", "careless");
+    graph.addEdge("careless", "sink");
+
+    ExecutionResult result = AsyncExecutor.builder(graph)
+        .logger(new RecordingLogger("quiet")).build().execute();
+
+    assertThat(result.halted()).isFalse();
+    assertThat(sink).containsExactlyInAnyOrderElementsOf(range(200));
+    assertThat(result.stats().get("careless")).isEqualTo(new NodeStats(200, 200, 0, 0));
+  }
+
+  /** Someone else interrupting a worker that waits for input is not a halt either. */
+  @Test
+  void aSpuriousInterruptOfAWaitingWorkerLosesNoItem() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    ConcurrentLinkedQueue<Integer> sink = new ConcurrentLinkedQueue<>();
+    AsyncGraph graph = new AsyncGraph();
+    graph.addNode("src", (Emitter<Integer> out) -> {
+      release.await();
+      for (int i = 0; i < 10; i++) {
+        out.emit(i);
+      }
+    });
+    graph.addNode("sink", (Integer x, Emitter<Void> out) -> sink.add(x));
+    graph.addEdge("src", "sink");
+    RecordingThreadFactory threads = RecordingThreadFactory.platform();
+    AsyncExecutor executor = AsyncExecutor.builder(graph).threadFactory(threads).build();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread runner = Thread.ofPlatform().start(() -> {
+      try {
+        executor.execute();
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    });
+
+    await().until(() -> threads.threads().stream().anyMatch(t -> t.getName().equals("agdf-sink-0")
+        && (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)));
+    threads.threads().stream().filter(t -> t.getName().equals("agdf-sink-0"))
+        .forEach(Thread::interrupt);
+    release.countDown();
+    runner.join();
+
+    assertThat(failure.get()).isNull();
+    assertThat(sink).containsExactlyInAnyOrderElementsOf(range(10));
   }
 
   private static List<List<String>> permutations(List<String> items) {

@@ -2,6 +2,7 @@ package io.github.asyncgraphdataflow.internal;
 
 import io.github.asyncgraphdataflow.GraphHaltedException;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,11 +15,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Hand-over.</b> A producer with a stash puts each item there without a lock; the
  * node's workers take from the ring first, then straight from the stashes, in batches. A
  * producer takes the lock only when its stash is full (it moves the stash into the ring,
- * waiting for room: back-pressure), or when a taker is waiting (to wake it, once per wake-up).
+ * waiting for room: back-pressure), or when a taker is waiting that no one has woken yet.
  * A queue smaller than {@value #STASH_MIN_CAPACITY} has no stashes: each item is put into the
  * ring under the lock, so its bound is exact. With stashes the queue holds at most its
  * capacity plus {@code min(256, capacity / 8)} (rounded down to a power of two) items per
- * producing worker.
+ * producing worker (for the first {@value #MAX_STASHES} producing workers; any further ones put
+ * into the ring directly).
  *
  * <p><b>Thread-safety.</b> Ring, counters and conditions are guarded by {@code lock}; a stash
  * is emptied only with {@code lock} held. {@code waitingTakers} and {@code halted} are
@@ -38,8 +40,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class BoundedQueue implements InputQueue {
   static final int STASH_MIN_CAPACITY = 1024;
+  /**
+   * Producing workers beyond this many put directly into the ring: takers scan every stash,
+   * and a node with thousands of workers is an I/O node that gains nothing from batching.
+   */
+  static final int MAX_STASHES = 16;
   private static final int MAX_BATCH = 256;
-  private static final int SPINS = Integer.getInteger("agdf.spins", 200);
+  private static final long MIN_WATCH_NANOS = 1_000_000L;
+  private static final long MAX_WATCH_NANOS = 1_000_000_000L;
 
   /** The first ring size; it doubles on demand up to {@code capacity}. */
   private static final int INITIAL_RING = 64;
@@ -52,13 +60,16 @@ final class BoundedQueue implements InputQueue {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final Condition notFull = lock.newCondition();
-  private Stash[] stashes = new Stash[0];
+  /** Volatile so that a thread reading the statistics sees every stash. */
+  private volatile Stash[] stashes = new Stash[0];
   private int head;
   private int count;
   private int nextStash;
   private int waitingPutters;
-  private boolean wakePending;
+  /** Signals sent to waiting takers that have not woken yet; at most one per waiting taker. */
+  private int pendingWakes;
   private boolean finished;
+  private long watchNanos = MIN_WATCH_NANOS;
   private volatile int waitingTakers;
   private volatile boolean halted;
 
@@ -78,7 +89,7 @@ final class BoundedQueue implements InputQueue {
   /** Called before any thread starts; the stash array is then published by Thread.start. */
   @Override
   public Sink sink(String source) {
-    if (stashCapacity == 0) {
+    if (stashCapacity == 0 || stashes.length == MAX_STASHES) {
       return this::putOne;
     }
     Stash stash = new Stash(stashCapacity);
@@ -168,7 +179,7 @@ final class BoundedQueue implements InputQueue {
         }
         int room = capacity - count;
         if (room > 0) {
-          int k = Math.min(room, stash.size());
+          int k = Math.min(room, stash.capacity());
           if (count + k > ring.length) {
             grow(count + k);
           }
@@ -178,13 +189,10 @@ final class BoundedQueue implements InputQueue {
             tail -= len;
           }
           int first = stash.drainTo(ring, tail, Math.min(k, len - tail));
-          int moved = first + (k > first ? stash.drainTo(ring, 0, k - first) : 0);
+          int moved = first + (first == len - tail && k > first
+              ? stash.drainTo(ring, 0, k - first) : 0);
           count += moved;
-          in.add(moved);
-          if (waitingTakers > 0) {
-            wakePending = true;
-            notEmpty.signal();
-          }
+          wakeOne();
           return;
         }
         waitingPutters++;
@@ -199,7 +207,7 @@ final class BoundedQueue implements InputQueue {
     }
   }
 
-  /** Wakes a waiting taker (once per wake-up), or throws the stash away after a halt. */
+  /** Wakes a waiting taker not yet woken, or throws the stash away after a halt. */
   private void nudge(Stash stash) {
     lock.lock();
     try {
@@ -207,19 +215,25 @@ final class BoundedQueue implements InputQueue {
         drop(stash);
         throw haltedException();
       }
-      if (waitingTakers > 0 && !wakePending) {
-        wakePending = true;
-        notEmpty.signal();
-      }
+      wakeOne();
     } finally {
       lock.unlock();
     }
   }
 
+  /**
+   * Wakes one more waiting taker, unless every waiting taker has been signalled already: a
+   * producer emitting fast wakes idle workers one per item, in parallel, not one after another.
+   */
+  private void wakeOne() {
+    if (waitingTakers > pendingWakes) {
+      pendingWakes++;
+      notEmpty.signal();
+    }
+  }
+
   private void drop(Stash stash) {
-    int n = stash.clear();
-    in.add(n);
-    discarded.add(n);
+    discarded.add(stash.clear()); // already counted as in: see handedOver()
   }
 
   private static GraphHaltedException haltedException() {
@@ -236,23 +250,20 @@ final class BoundedQueue implements InputQueue {
         if (halted) {
           return -1;
         }
-        int available = count + stashed();
-        if (available > 0) {
-          int share = workers == 1 ? available : Math.max(1, available / (workers * 4));
-          int k = Math.min(Math.min(max, MAX_BATCH), share);
+        if (count > 0 || anyStashed()) {
+          int limit = Math.min(max, MAX_BATCH);
+          int k = workers == 1 ? limit : Math.max(1, Math.min(limit, count / (workers * 4)));
           int got = fromRing(buf, k);
           if (got < k) {
-            int stolen = fromStashes(buf, got, k - got);
-            in.add(stolen);
-            got += stolen;
+            got += fromStashes(buf, got, k - got);
           }
           if (got > 0) {
+            watchNanos = MIN_WATCH_NANOS;
             if (waitingPutters > 0) {
               notFull.signalAll();
             }
-            if (waitingTakers > 0 && count + stashed() > 0) {
-              wakePending = true;
-              notEmpty.signal();
+            if (count > 0 || anyStashed()) {
+              wakeOne();
             }
             return got;
           }
@@ -260,17 +271,26 @@ final class BoundedQueue implements InputQueue {
         if (finished) {
           return -1;
         }
-        if (spinForStash()) {
-          continue;
-        }
+        boolean watcher = waitingTakers == 0 && stashes.length > 0;
         waitingTakers++;
         try {
-          if (count + stashed() == 0 && !finished) {
-            notEmpty.await();
+          if (count == 0 && !anyStashed() && !finished) {
+            if (watcher) {
+              // a stash item published just as we looked may not have been seen, and its
+              // producer may not have seen us waiting; the first waiter looks again after a
+              // while, backing off while the queue stays idle
+              if (!notEmpty.await(watchNanos, TimeUnit.NANOSECONDS)) {
+                watchNanos = Math.min(watchNanos * 2, MAX_WATCH_NANOS);
+              }
+            } else {
+              notEmpty.await();
+            }
           }
         } finally {
           waitingTakers--;
-          wakePending = false;
+          if (pendingWakes > 0) {
+            pendingWakes--;
+          }
         }
       }
     } finally {
@@ -278,35 +298,13 @@ final class BoundedQueue implements InputQueue {
     }
   }
 
-  /**
-   * Before parking, briefly watches the stashes without the lock: a producer that is emitting
-   * fills its stash within a few microseconds, much sooner than a park and unpark would take.
-   * Bounded ({@value #SPINS} rounds), and only where there are stashes.
-   */
-  private boolean spinForStash() {
-    if (stashes.length == 0) {
-      return false;
-    }
-    lock.unlock();
-    try {
-      for (int i = 0; i < SPINS; i++) {
-        if (stashed() > 0) {
-          return true;
-        }
-        Thread.onSpinWait();
-      }
-      return false;
-    } finally {
-      lock.lock();
-    }
-  }
-
-  private int stashed() {
-    int n = 0;
+  private boolean anyStashed() {
     for (Stash s : stashes) {
-      n += s.size();
+      if (!s.isEmpty()) {
+        return true;
+      }
     }
-    return n;
+    return false;
   }
 
   private int fromRing(Object[] buf, int k) {
@@ -351,6 +349,20 @@ final class BoundedQueue implements InputQueue {
       nextStash = (nextStash + 1) % stashes.length;
     }
     return got;
+  }
+
+  /**
+   * The items producers have put into their stashes so far: they are in this queue (visible
+   * to its takers) the moment {@code emit} returns, so they count as {@code in} at once, at no
+   * cost per item (a stash's tail is the number of items ever put into it).
+   */
+  @Override
+  public long handedOver() {
+    long n = 0;
+    for (Stash s : stashes) {
+      n += s.offered();
+    }
+    return n;
   }
 
   // ---- end ----

@@ -54,7 +54,12 @@ final class CustomQueue implements InputQueue {
         discarded.increment();
         throw new GraphHaltedException("The graph halted; nothing more is delivered");
       }
-      queue.put(source, item);
+      try {
+        queue.put(source, item);
+      } catch (RuntimeException e) {
+        discarded.increment(); // refused: counted as in, so as discarded too
+        throw e;
+      }
       notEmpty.signalAll();
     } finally {
       lock.unlock();

@@ -22,14 +22,19 @@ import org.slf4j.Logger;
  *
  * <p><b>Threads.</b> Each node gets {@code maxTasks} workers, each on its own thread from the
  * executor's {@link ThreadFactory} (virtual threads by default), all started at once. A worker
- * takes a batch of items from its node's queue and calls the node function on each; each
- * emit hands its item to every destination's queue at once. The caller of {@code execute}
- * only waits.
+ * takes a batch of items from its node's queue and calls the node function on each. The
+ * caller of {@code execute} only waits.
+ *
+ * <p><b>Hand-over.</b> Each emit hands its item to every destination's queue before it
+ * returns, so no item is held back while its emitter blocks on something else (I/O, or a
+ * source's long-running call). To keep that cheap, a queue of 1,024 items or more gives each
+ * producing worker a small single-producer ring ({@link Stash}) that the queue's workers drain
+ * directly: an emit is a release store into a slot, and items still move between threads in
+ * batches (see {@link BoundedQueue} for the protocol and why no wake-up is lost).
  *
  * <p><b>Back-pressure.</b> Every queue is bounded; a worker handing items to a full queue
- * waits for room. A worker never holds an emitted item back: {@code emit} returns only once
- * the item is in every destination's queue, so no item is parked while its emitter blocks on
- * something else (I/O, or a source's long-running call).
+ * waits for room. A queue with stashes holds at most its capacity plus one stash per
+ * producing worker (at most 16 stashes of at most 256 items).
  *
  * <p><b>Termination, and why it is guaranteed.</b> A node is finished when its last worker
  * exits. A worker exits when its queue reports end of stream: empty, and told that every source
@@ -49,9 +54,10 @@ import org.slf4j.Logger;
  * interrupt is waited for {@code haltTimeout}; then {@code execute} returns anyway and logs
  * the stuck nodes by name.
  *
- * <p><b>Statistics</b> are {@link java.util.concurrent.atomic.LongAdder}s, safe to read at any
- * time; a worker adds its counts when it hands a batch over, so a reading during a run may lag
- * by at most one batch per worker, and is exact after {@code execute} returns.
+ * <p><b>Statistics</b> are safe to read at any time: {@code in}, {@code err} and
+ * {@code discarded} are {@link java.util.concurrent.atomic.LongAdder}s (plus the number of
+ * items ever put into the node's stashes, for {@code in}), {@code out} is one single-writer
+ * counter per worker. Each only grows, and all are exact after {@code execute} returns.
  */
 public final class Execution {
   private final NodeRun[] nodes;

@@ -4,7 +4,8 @@ package io.github.asyncgraphdataflow.internal;
  * A node's input queue as the workers see it: producers hand items over through a
  * {@link Sink} each, the node's workers take them in batches; end of stream and halt end it.
  * Implementations are thread-safe, and count every item they are handed in the node's
- * {@code in}, and every item they throw away in its {@code discarded}.
+ * {@code in} (or report it through {@link #handedOver()}), and every item they throw away in
+ * its {@code discarded}.
  */
 interface InputQueue {
 
@@ -24,6 +25,16 @@ interface InputQueue {
    * @throws InterruptedException if interrupted while waiting
    */
   int take(Object[] buf, int max, int workers) throws InterruptedException;
+
+  /**
+   * Items handed over that are counted in no counter yet (those a producer put where takers
+   * see them without a lock); the node's {@code in} is its counter plus this.
+   *
+   * @return a count that never decreases
+   */
+  default long handedOver() {
+    return 0;
+  }
 
   /** No source will put anything more. */
   void sourcesFinished();

@@ -68,7 +68,7 @@ final class NodeRun {
     for (AtomicLong c : outCounters) {
       out += c.get();
     }
-    return new NodeStats(in.sum(), out, err.sum(), discarded.sum());
+    return new NodeStats(in.sum() + queue.handedOver(), out, err.sum(), discarded.sum());
   }
 
   void recordFailure(Throwable t) {

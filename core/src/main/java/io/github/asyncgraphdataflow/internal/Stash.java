@@ -1,5 +1,8 @@
 package io.github.asyncgraphdataflow.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * A small single-producer ring between one worker and one destination queue: the worker puts
  * an emitted item here without taking any lock, and the destination's workers take it out,
@@ -7,70 +10,103 @@ package io.github.asyncgraphdataflow.internal;
  * visible to its destination the moment {@code emit} returns, and yet items move between
  * threads in batches.
  *
- * <p>Thread-safety: {@link #offer} is called only by the owning worker; {@link #drainTo} and
- * {@link #size} only with the destination queue's lock held, so there is one consumer at a
- * time. {@code tail} is written only by the producer, {@code head} only by the consumer;
- * both are volatile, so a slot is written before the producer publishes it and read before
- * the consumer frees it. Being volatile, the {@code tail} write also orders the producer's
- * following read of the queue's waiting-taker count (see {@link BoundedQueue}).
+ * <p>A slot holds an item or {@code null} (free); a {@code null} item is stored as a marker.
+ * The producer and the consumer each keep their own position and share nothing but the slots
+ * (the Lamport / FastFlow single-producer queue), so they do not contend on a shared index.
+ *
+ * <p>Thread-safety: {@link #offer} is called only by the owning worker; {@link #drainTo},
+ * {@link #clear} and {@link #isEmpty} only with the destination queue's lock held, so there
+ * is one consumer at a time. The producer fills a slot with a volatile write, which also
+ * orders its following read of the queue's waiting-taker count and halt flag (see
+ * {@link BoundedQueue}); the consumer reads a slot with acquire and frees it with release, so
+ * the producer reuses a slot only after the consumer has read it.
  *
  * <p>This is the one hand-rolled concurrent structure in the engine; it exists because a
- * lock per item handed over cost 4 to 10 times the throughput of a trivial chain (measured,
+ * lock per item handed over cost several times the throughput of a trivial chain (measured,
  * see BENCHMARKS.md).
  */
 final class Stash {
-  private final Object[] items;
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+  private static final VarHandle TAIL;
+
+  static {
+    try {
+      TAIL = MethodHandles.lookup().findVarHandle(Stash.class, "tail", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+  private static final Object NULL_ITEM = new Object();
+
+  private final Object[] slots;
   private final int mask;
-  private volatile long tail;
-  private volatile long head;
-  /** The producer's last reading of {@code head}: re-read only when the ring looks full. */
-  private long headSeen;
+  /**
+   * Producer's next slot, so also the number of items ever put here; written only by the
+   * producer (opaque, which costs nothing more than a plain store), read by anybody through
+   * {@link #offered()}.
+   */
+  private long tail;
+  /** Consumer's next slot; touched only with the queue's lock held. */
+  private long head;
 
   Stash(int capacityPowerOfTwo) {
-    this.items = new Object[capacityPowerOfTwo];
+    this.slots = new Object[capacityPowerOfTwo];
     this.mask = capacityPowerOfTwo - 1;
   }
 
   /** Producer: adds an item unless full. */
   boolean offer(Object item) {
-    long t = tail;
-    if (t - headSeen == items.length) {
-      headSeen = head;
-      if (t - headSeen == items.length) {
-        return false;
-      }
+    int slot = (int) tail & mask;
+    if (SLOT.getAcquire(slots, slot) != null) {
+      return false;
     }
-    items[(int) t & mask] = item;
-    tail = t + 1;
+    SLOT.setRelease(slots, slot, item == null ? NULL_ITEM : item);
+    TAIL.setOpaque(this, tail + 1);
     return true;
   }
 
   /** Consumer (queue lock held): moves up to {@code max} items into {@code buf} at {@code off}. */
   int drainTo(Object[] buf, int off, int max) {
-    long h = head;
-    int n = (int) Math.min(tail - h, max);
-    for (int i = 0; i < n; i++) {
-      int slot = (int) (h + i) & mask;
-      buf[off + i] = items[slot];
-      items[slot] = null;
+    int n = 0;
+    while (n < max) {
+      int slot = (int) head & mask;
+      Object item = SLOT.getAcquire(slots, slot);
+      if (item == null) {
+        break;
+      }
+      buf[off + n++] = item == NULL_ITEM ? null : item;
+      SLOT.setRelease(slots, slot, (Object) null);
+      head++;
     }
-    head = h + n;
     return n;
   }
 
   /** Consumer (queue lock held): drops everything, returning how many. */
   int clear() {
-    long h = head;
-    long t = tail;
-    for (long i = h; i < t; i++) {
-      items[(int) i & mask] = null;
+    int n = 0;
+    while (true) {
+      int slot = (int) head & mask;
+      if (SLOT.getAcquire(slots, slot) == null) {
+        return n;
+      }
+      SLOT.setRelease(slots, slot, (Object) null);
+      head++;
+      n++;
     }
-    head = t;
-    return (int) (t - h);
   }
 
-  /** Items held now (exact for the consumer; a lower bound for anybody else). */
-  int size() {
-    return (int) (tail - head);
+  /** Items ever put here (read by anybody; never decreases). */
+  long offered() {
+    return (long) TAIL.getOpaque(this);
+  }
+
+  /** Consumer (queue lock held): whether no item is ready. */
+  boolean isEmpty() {
+    return SLOT.getVolatile(slots, (int) head & mask) == null;
+  }
+
+  /** Consumer (queue lock held): the capacity, an upper bound of what one drain can move. */
+  int capacity() {
+    return slots.length;
   }
 }

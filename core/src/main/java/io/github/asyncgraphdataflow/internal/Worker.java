@@ -74,7 +74,10 @@ final class Worker implements Runnable {
       try {
         n = node.queue.take(batch, TAKE_BATCH, node.workers);
       } catch (InterruptedException e) {
-        throw e;
+        if (execution.halted()) {
+          throw e;
+        }
+        continue; // not the halt's interrupt: this worker still has work to wait for
       } catch (RuntimeException e) {
         // a custom queue failed: its content can no longer be trusted
         node.recordFailure(e);
@@ -125,6 +128,11 @@ final class Worker implements Runnable {
       execution.failed(node, t);
     } finally {
       call.open = false;
+      if (!execution.halted()) {
+        // An interrupt flag the function left set is not a halt (a halt sets halted() before
+        // it interrupts): clear it, or it would end this worker's next wait for input early.
+        Thread.interrupted();
+      }
     }
   }
 
@@ -164,6 +172,7 @@ final class Worker implements Runnable {
     // in, and as discarded if it was not delivered), so in and out always agree
     InterruptedException interrupted = null;
     GraphHaltedException haltedNow = null;
+    RuntimeException refused = null;
     for (InputQueue.Sink sink : sinks) {
       try {
         sink.put(item);
@@ -171,6 +180,8 @@ final class Worker implements Runnable {
         haltedNow = e;
       } catch (InterruptedException e) {
         interrupted = e;
+      } catch (RuntimeException e) {
+        refused = e; // a custom queue refused the item: the other destinations still get it
       }
     }
     if (haltedNow != null) {
@@ -178,6 +189,9 @@ final class Worker implements Runnable {
     }
     if (interrupted != null) {
       throw interrupted;
+    }
+    if (refused != null) {
+      throw refused;
     }
   }
 }

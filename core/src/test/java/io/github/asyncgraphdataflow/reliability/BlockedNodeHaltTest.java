@@ -202,7 +202,7 @@ class BlockedNodeHaltTest {
       throw new IllegalStateException("failer fails");
     });
     AsyncExecutor executor = AsyncExecutor.builder(graph)
-        .logger(logger).threadFactory(threads).haltTimeout(Duration.ofMillis(200)).build();
+        .logger(logger).threadFactory(threads).haltTimeout(Duration.ofSeconds(1)).build();
 
     ExecutionResult result = assertTimeoutPreemptively(GUARD, () -> executor.execute());
 
@@ -239,7 +239,7 @@ class BlockedNodeHaltTest {
       throw new IllegalStateException("failer fails");
     });
     AsyncExecutor executor = AsyncExecutor.builder(graph)
-        .logger(logger).threadFactory(threads).haltTimeout(Duration.ofMillis(200)).build();
+        .logger(logger).threadFactory(threads).haltTimeout(Duration.ofSeconds(1)).build();
 
     ExecutionResult result = assertTimeoutPreemptively(GUARD, () -> executor.execute());
 

@@ -24,9 +24,10 @@ import net.jqwik.api.Tuple;
 /**
  * Invariants over random acyclic graphs: 1 to 30 nodes, random fan-out and fan-in, several
  * start nodes and isolated nodes, nodes and edges added in random order, 1 to 16 workers and
- * queues of 1 to 64 items per node, random item counts, per-item failures, filters and short
- * sleeps decided by a seed. Every node function counts what it sees and does, independently of
- * the library, and after {@code execute} returns the two accounts must agree.
+ * queues of 1 to 64 items per node (sometimes 1,024 to 2,048, which use the default queue's
+ * lock-free stashes), random item counts, per-item failures, filters and short sleeps decided
+ * by a seed. Every node function counts what it sees and does, independently of the library,
+ * and after {@code execute} returns the two accounts must agree.
  */
 class RandomGraphPropertiesTest {
 
@@ -212,9 +213,14 @@ class RandomGraphPropertiesTest {
         Tuple.of(3, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(1, 700)));
     Arbitrary<Integer> delay = Arbitraries.frequencyOf(
         Tuple.of(4, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(5, 100)));
+    // mostly 1-64, so back-pressure is exercised hard; sometimes large enough (1,024+) that
+    // producers hand items over through the lock-free stashes of the default queue
+    Arbitrary<Integer> queueSize = Arbitraries.frequencyOf(
+        Tuple.of(4, Arbitraries.integers().between(1, 64)),
+        Tuple.of(1, Arbitraries.integers().between(1_024, 2_048)));
     return Combinators.combine(
             tasks,
-            Arbitraries.integers().between(1, 64),
+            queueSize,
             Arbitraries.integers().between(0, 300),
             fail,
             filter,

@@ -1,0 +1,439 @@
+package io.github.asyncgraphdataflow.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.asyncgraphdataflow.AsyncExecutor;
+import io.github.asyncgraphdataflow.AsyncGraph;
+import io.github.asyncgraphdataflow.DataFlowLogging;
+import io.github.asyncgraphdataflow.Edge;
+import io.github.asyncgraphdataflow.Emitter;
+import io.github.asyncgraphdataflow.InvalidAsyncGraphException;
+import io.github.asyncgraphdataflow.Node;
+import io.github.asyncgraphdataflow.NodeFunction;
+import io.github.asyncgraphdataflow.NodeFunction2;
+import io.github.asyncgraphdataflow.NodeOptions;
+import io.github.asyncgraphdataflow.NodeStats;
+import io.github.asyncgraphdataflow.Nodes;
+import io.github.asyncgraphdataflow.SourceFunction;
+import io.github.asyncgraphdataflow.queue.BatchingQueue;
+import io.github.asyncgraphdataflow.queue.FifoQueue;
+import io.github.asyncgraphdataflow.queue.NodeQueue;
+import io.github.asyncgraphdataflow.queue.PriorityNodeQueue;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every invalid use of the public API, one by one: each is refused with a specific exception
+ * whose message names the argument or the node at fault. The "Errors" section of the root
+ * README lists this catalogue as a table; keep the two in step.
+ */
+class BadInputCatalogueTest {
+
+  private static final SourceFunction<String> NOTHING = out -> { };
+
+  /** Asserts the call throws exactly {@code type} with every fragment in its message. */
+  private static void refused(
+      ThrowingCallable call, Class<? extends Throwable> type, String... fragments) {
+    var thrown = assertThatThrownBy(call).isExactlyInstanceOf(type);
+    for (String f : fragments) {
+      thrown.hasMessageContaining(f);
+    }
+  }
+
+  static void take(Integer x, Emitter<String> out) throws InterruptedException {
+    out.emit("took " + x);
+  }
+
+  static void pair(String a, Integer b, Emitter<String> out) throws InterruptedException {
+    out.emit(a + b);
+  }
+
+  /** An instance method, for {@link Nodes#method}. */
+  void instanceStep(String s, Emitter<String> out) throws InterruptedException {
+    out.emit(s);
+  }
+
+  @Nested
+  class BuildingAGraph {
+    private final AsyncGraph graph = new AsyncGraph();
+
+    @Test
+    void nodeNameNullOrBlank() {
+      refused(() -> graph.addNode((String) null, NOTHING), NullPointerException.class, "name");
+      refused(() -> graph.addNode("", NOTHING), IllegalArgumentException.class, "name");
+      refused(() -> graph.addNode("  ", NOTHING), IllegalArgumentException.class, "name");
+      assertThat(graph.nodes()).isEmpty();
+    }
+
+    @Test
+    void nodeFunctionNull() {
+      refused(() -> graph.addNode("a", (SourceFunction<String>) null),
+          NullPointerException.class, "function");
+      refused(() -> graph.addNode("a", (NodeFunction<String, String>) null),
+          NullPointerException.class, "function");
+      refused(() -> graph.addNode((NodeFunction2<String, String, String>) null,
+          NodeOptions.defaults()), NullPointerException.class, "function");
+      assertThat(graph.nodes()).isEmpty();
+    }
+
+    @Test
+    void nodeOptionsNull() {
+      refused(() -> graph.addNode(NOTHING, null), NullPointerException.class, "options");
+    }
+
+    @Test
+    void lambdaWithoutName() {
+      refused(() -> graph.addNode((Emitter<String> out) -> out.emit("x")),
+          IllegalArgumentException.class, "lambda has no name");
+    }
+
+    @Test
+    void duplicateNodeName() {
+      graph.addNode("a", NOTHING);
+      refused(() -> graph.addNode("a", NOTHING), IllegalArgumentException.class, "'a'");
+      assertThat(graph.nodes()).hasSize(1);
+    }
+
+    @Test
+    void parameterNamesOfTheWrongCount() {
+      refused(() -> graph.addNode(BadInputCatalogueTest::pair,
+              NodeOptions.builder().parameterNames("only").build()),
+          IllegalArgumentException.class, "'pair'", "takes 2 inputs", "1 names");
+    }
+
+    @Test
+    void edgeWithNullOrUnknownNode() {
+      graph.addNode("a", NOTHING);
+      refused(() -> graph.addEdge((String) null, "a"), NullPointerException.class, "source");
+      refused(() -> graph.addEdge("a", (String) null), NullPointerException.class, "destination");
+      refused(() -> graph.addEdge("a", "nope"), IllegalArgumentException.class, "'nope'");
+      refused(() -> graph.addEdge("nope", "a"), IllegalArgumentException.class, "'nope'");
+      assertThat(graph.edges()).isEmpty();
+    }
+
+    @Test
+    void edgeWithNullOrForeignHandle() {
+      Node<Object, String> a = graph.addNode("a", NOTHING);
+      Node<Object, String> foreign = new AsyncGraph().addNode("b", NOTHING);
+      refused(() -> graph.addEdge(null, a), NullPointerException.class, "source");
+      refused(() -> graph.addEdge(a, null), NullPointerException.class, "destination");
+      refused(() -> graph.addEdge(a, foreign), IllegalArgumentException.class,
+          "'b'", "another graph");
+      refused(() -> graph.addEdge(foreign, a), IllegalArgumentException.class,
+          "'b'", "another graph");
+      assertThat(graph.edges()).isEmpty();
+    }
+
+    @Test
+    void selfEdge() {
+      graph.addNode("a", NOTHING);
+      refused(() -> graph.addEdge("a", "a"), InvalidAsyncGraphException.class,
+          "Graph has a cycle", "a -> a", "self-edge");
+      assertThat(graph.edges()).isEmpty();
+    }
+
+    @Test
+    void edgeClosingACycle() {
+      for (String n : List.of("a", "b", "c")) {
+        graph.addNode(n, NOTHING);
+      }
+      graph.addEdge("a", "b");
+      graph.addEdge("b", "c");
+      Set<Edge> before = graph.edges();
+      refused(() -> graph.addEdge("b", "a"), InvalidAsyncGraphException.class,
+          "Graph has a cycle", "b -> a");
+      refused(() -> graph.addEdge("c", "a"), InvalidAsyncGraphException.class,
+          "Graph has a cycle", "c -> a");
+      assertThat(graph.edges()).as("the graph is unchanged").isEqualTo(before);
+      assertThat(graph.nodesToEdges().get("c")).isEmpty();
+      assertThat(graph.sourceNodes()).containsExactly("a");
+    }
+
+    @Test
+    void duplicateEdgeIsNotAnError() {
+      graph.addNode("a", NOTHING);
+      graph.addNode("b", (String s, Emitter<String> out) -> { });
+      graph.addEdge("a", "b");
+      graph.addEdge("a", "b");
+      assertThat(graph.edges()).containsExactly(new Edge("a", "b"));
+    }
+
+    @Test
+    void lookingUpANullOrUnknownNode() {
+      refused(() -> graph.node(null), NullPointerException.class, "name");
+      refused(() -> graph.node("nope"), IllegalArgumentException.class, "'nope'");
+    }
+
+    @Test
+    void edgeRecordWithNull() {
+      refused(() -> new Edge(null, "b"), NullPointerException.class, "source");
+      refused(() -> new Edge("a", null), NullPointerException.class, "destination");
+    }
+  }
+
+  @Nested
+  class NodeOptionsAndAdapters {
+
+    @Test
+    void nonPositiveWorkersOrQueueSize() {
+      refused(() -> NodeOptions.builder().maxTasks(0), IllegalArgumentException.class,
+          "maxTasks", "was 0");
+      refused(() -> NodeOptions.builder().maxTasks(-3), IllegalArgumentException.class,
+          "maxTasks", "was -3");
+      refused(() -> NodeOptions.builder().queueSize(0), IllegalArgumentException.class,
+          "queueSize", "was 0");
+      refused(() -> NodeOptions.builder().queueSize(-1), IllegalArgumentException.class,
+          "queueSize", "was -1");
+      refused(() -> new NodeOptions(null, false, true, 0, 1, null, true, List.of()),
+          IllegalArgumentException.class, "maxTasks");
+      refused(() -> new NodeOptions(null, false, true, 1, 0, null, true, List.of()),
+          IllegalArgumentException.class, "queueSize");
+    }
+
+    @Test
+    void nullNameQueueOrParameterNames() {
+      refused(() -> NodeOptions.builder().name(null), NullPointerException.class, "name");
+      refused(() -> NodeOptions.builder().name(""), IllegalArgumentException.class, "name");
+      refused(() -> NodeOptions.builder().queue(null), NullPointerException.class, "queue");
+      refused(() -> NodeOptions.builder().parameterNames((String[]) null),
+          NullPointerException.class, "names");
+      refused(() -> NodeOptions.builder().parameterNames("a", null),
+          NullPointerException.class, "names[1]");
+    }
+
+    @Test
+    void nullFunctionsGivenToNodes() {
+      refused(() -> Nodes.map(null), NullPointerException.class, "mapper");
+      refused(() -> Nodes.filter(null), NullPointerException.class, "predicate");
+      refused(() -> Nodes.flatMap(null), NullPointerException.class, "mapper");
+      refused(() -> Nodes.flatMapStream(null), NullPointerException.class, "mapper");
+      refused(() -> Nodes.sink(null), NullPointerException.class, "consumer");
+      refused(() -> Nodes.source(null), NullPointerException.class, "generator");
+      refused(() -> Nodes.method(null, null), NullPointerException.class, "method");
+    }
+
+    @Test
+    void reflectiveNodeWithoutOrWithWrongTarget() throws Exception {
+      Method m = BadInputCatalogueTest.class.getDeclaredMethod(
+          "instanceStep", String.class, Emitter.class);
+      AsyncGraph graph = new AsyncGraph();
+      refused(() -> graph.addNode(Nodes.method(null, m)), IllegalArgumentException.class,
+          "instanceStep", "needs a target");
+      refused(() -> graph.addNode(Nodes.method("not a test", m)),
+          IllegalArgumentException.class, "instanceStep", "not an instance of");
+      assertThat(graph.nodes()).isEmpty();
+    }
+  }
+
+  @Nested
+  class CustomQueues {
+
+    @Test
+    void nonPositiveCapacities() {
+      refused(() -> new FifoQueue<String>(0), IllegalArgumentException.class, "capacity");
+      refused(() -> new PriorityNodeQueue<String>(0, Comparator.naturalOrder()),
+          IllegalArgumentException.class, "capacity");
+      refused(() -> new BatchingQueue<String>(0), IllegalArgumentException.class, "batchSize");
+      refused(() -> new BatchingQueue<String>(5, null, 4), IllegalArgumentException.class,
+          "capacity", "batchSize");
+    }
+
+    @Test
+    void nullOrNonPositiveArguments() {
+      refused(() -> new FifoQueue<String>(1).preload(null), NullPointerException.class,
+          "preloaded");
+      refused(() -> new PriorityNodeQueue<String>(1, null), NullPointerException.class, "order");
+      refused(() -> new BatchingQueue<String>(1, (Duration) null), NullPointerException.class,
+          "maxWait");
+      refused(() -> new BatchingQueue<String>(1, Duration.ZERO), IllegalArgumentException.class,
+          "maxWait");
+      refused(() -> new BatchingQueue<String>(1, Duration.ofSeconds(-1)),
+          IllegalArgumentException.class, "maxWait");
+    }
+
+    @Test
+    void queueSupplierReturningNull() {
+      AsyncGraph graph = new AsyncGraph();
+      Supplier<NodeQueue<String, String>> nothing = () -> null;
+      graph.addNode("a", NOTHING);
+      graph.addNode((String s, Emitter<String> out) -> { },
+          NodeOptions.builder().name("b").queue(nothing).build());
+      graph.addEdge("a", "b");
+      refused(() -> new AsyncExecutor(graph).execute(), IllegalArgumentException.class,
+          "'b'", "returned null");
+    }
+  }
+
+  @Nested
+  class Executing {
+
+    @Test
+    void executorOptionsNullOrOutOfRange() {
+      AsyncGraph graph = new AsyncGraph();
+      refused(() -> new AsyncExecutor(null), NullPointerException.class, "graph");
+      refused(() -> AsyncExecutor.builder(null), NullPointerException.class, "graph");
+      var b = AsyncExecutor.builder(graph);
+      refused(() -> b.logger(null), NullPointerException.class, "logger");
+      refused(() -> b.maxExceptions(0), IllegalArgumentException.class, "maxExceptions", "was 0");
+      refused(() -> b.maxExceptions(-1), IllegalArgumentException.class, "maxExceptions");
+      refused(() -> b.threadFactory(null), NullPointerException.class, "threadFactory");
+      refused(() -> b.haltTimeout(null), NullPointerException.class, "haltTimeout");
+      refused(() -> b.haltTimeout(Duration.ofMillis(-1)), IllegalArgumentException.class,
+          "haltTimeout");
+    }
+
+    @Test
+    void graphWithoutStartNodes() {
+      AsyncExecutor executor = new AsyncExecutor(new AsyncGraph());
+      refused(executor::execute, InvalidAsyncGraphException.class, "no start nodes");
+      refused(executor::startNodes, InvalidAsyncGraphException.class, "no start nodes");
+      AsyncGraph graph = new AsyncGraph();
+      graph.addNode("a", NOTHING);
+      refused(() -> new AsyncExecutor(graph).execute(Map.of()),
+          InvalidAsyncGraphException.class, "no start nodes");
+    }
+
+    @Test
+    void startNodesNullOrUnknown() {
+      AsyncGraph graph = new AsyncGraph();
+      graph.addNode("a", NOTHING);
+      AsyncExecutor executor = new AsyncExecutor(graph);
+      refused(() -> executor.execute(null), NullPointerException.class, "startNodes");
+      refused(() -> executor.execute(Map.of("nope", List.of())), IllegalArgumentException.class,
+          "'nope'");
+      Map<String, List<?>> nullName = new HashMap<>();
+      nullName.put(null, List.of());
+      refused(() -> executor.execute(nullName), NullPointerException.class,
+          "startNodes", "null node name");
+      Map<String, List<?>> nullArgs = new HashMap<>();
+      nullArgs.put("a", null);
+      refused(() -> executor.execute(nullArgs), NullPointerException.class, "'a'", "List.of()");
+    }
+
+    @Test
+    void startArgumentsOfTheWrongNumberOrType() {
+      AsyncGraph graph = new AsyncGraph();
+      graph.addNode(BadInputCatalogueTest::take);
+      graph.addNode(BadInputCatalogueTest::pair);
+      AsyncExecutor executor = new AsyncExecutor(graph);
+      refused(() -> executor.execute(Map.of("take", List.of())), IllegalArgumentException.class,
+          "'take'", "takes 1 input(s)", "given 0");
+      refused(() -> executor.execute(Map.of("take", List.of(1, 2))),
+          IllegalArgumentException.class, "'take'", "given 2");
+      refused(() -> executor.execute(Map.of("take", List.of("one"))),
+          IllegalArgumentException.class, "'take'", "java.lang.String", "java.lang.Integer");
+      refused(() -> executor.execute(Map.of("pair", List.of("a", "b"))),
+          IllegalArgumentException.class, "Argument 1", "'pair'", "java.lang.Integer");
+      refused(() -> executor.execute(Map.of("pair", List.of("a"))),
+          IllegalArgumentException.class, "'pair'", "takes 2 input(s)");
+      assertThat(executor.dataFlowStats()).as("nothing ran").isNull();
+    }
+
+    @Test
+    void startNodeThatNeedsArgumentsButGetsNoneByDefault() {
+      AsyncGraph graph = new AsyncGraph();
+      graph.addNode(BadInputCatalogueTest::take);
+      refused(() -> new AsyncExecutor(graph).execute(), IllegalArgumentException.class,
+          "'take'", "execute(Map.of(\"take\"");
+    }
+
+    @Test
+    void argumentsGivenToANodeWithoutInputAreIgnored() throws Exception {
+      AsyncGraph graph = new AsyncGraph();
+      graph.addNode("hello", (Emitter<String> out) -> out.emit("hello"));
+      graph.addNode("sink", (String s, Emitter<Void> out) -> { });
+      graph.addEdge("hello", "sink");
+      var result = new AsyncExecutor(graph).execute(Map.of("hello", List.of(1, "two", 3.0)));
+      assertThat(result.stats().get("sink")).isEqualTo(new NodeStats(1, 0, 0, 0));
+    }
+
+    @Test
+    void executeWhileTheSameExecutorRuns() throws Exception {
+      CountDownLatch running = new CountDownLatch(1);
+      CountDownLatch finish = new CountDownLatch(1);
+      AsyncGraph graph = new AsyncGraph();
+      graph.addNode("wait", (Emitter<Void> out) -> {
+        running.countDown();
+        finish.await();
+      });
+      AsyncExecutor executor = new AsyncExecutor(graph);
+      ExecutorService caller = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> first = caller.submit(() -> executor.execute());
+        running.await();
+        refused(executor::execute, IllegalStateException.class, "already running",
+            "another AsyncExecutor");
+        finish.countDown();
+        first.get();
+      } finally {
+        caller.shutdownNow();
+      }
+    }
+  }
+
+  @Nested
+  class DataFlowLoggingOptions {
+
+    @Test
+    void nullOptions() {
+      AsyncExecutor executor = new AsyncExecutor(new AsyncGraph());
+      refused(() -> executor.turnOnDataFlowLogging(null), NullPointerException.class, "options");
+      refused(() -> DataFlowLogging.builder().nodeFormat(null), NullPointerException.class,
+          "nodeFormat");
+      refused(() -> DataFlowLogging.builder().nodeFilter(null), NullPointerException.class,
+          "nodeFilter");
+      refused(() -> DataFlowLogging.builder().timeInterval(null), NullPointerException.class,
+          "timeInterval");
+      refused(() -> DataFlowLogging.builder().logger(null), NullPointerException.class, "logger");
+    }
+
+    @Test
+    void unknownPlaceholderInTheFormat() {
+      refused(() -> DataFlowLogging.builder().nodeFormat("{node}: {inn}").build(),
+          IllegalArgumentException.class, "nodeFormat", "{inn}");
+    }
+
+    @Test
+    void nonPositiveInterval() {
+      refused(() -> DataFlowLogging.builder().timeInterval(Duration.ZERO).build(),
+          IllegalArgumentException.class, "timeInterval");
+      refused(() -> DataFlowLogging.builder().timeInterval(Duration.ofSeconds(-5)).build(),
+          IllegalArgumentException.class, "timeInterval");
+    }
+
+    @Test
+    void nullNodeInTheFilter() {
+      Set<String> withNull = new HashSet<>();
+      withNull.add("a");
+      withNull.add(null);
+      refused(() -> DataFlowLogging.builder().nodeFilter(withNull).build(),
+          NullPointerException.class, "nodeFilter");
+    }
+
+    @Test
+    void unknownNodeInTheFilter() {
+      AsyncGraph graph = new AsyncGraph();
+      graph.addNode("a", NOTHING);
+      AsyncExecutor executor = new AsyncExecutor(graph);
+      refused(() -> executor.turnOnDataFlowLogging(
+              DataFlowLogging.builder().nodeFilter(Set.of("a", "nope")).build()),
+          IllegalArgumentException.class, "'nope'");
+      assertThat(executor.dataFlowLogging()).as("logging stays off").isNull();
+    }
+  }
+}
