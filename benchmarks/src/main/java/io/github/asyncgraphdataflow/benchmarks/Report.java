@@ -128,8 +128,10 @@ final class Report {
         + "every library once in its own JMH fork (fresh JVM, `-XX:+UseG1GC`), after "
         + "JMH warm-up iterations, with the order of libraries rotated each round. One "
         + "operation is one whole run of the workload. *n* is the number of measured "
-        + "operations (SampleTime rows: samples). Fewer rounds at the long workloads (W4, W6) "
-        + "keep the whole run near 10 minutes; the rows say how many samples they pool. "
+        + "operations (SampleTime rows: samples). Rounds and iterations per fork: W1, W2 3 rounds "
+        + "of 3 warm-up + 3 measured; W3 3 of 4 + 5; W4 2 of 1 + 2; W5 build 3 of 3 + 5; W5 "
+        + "execute and W7 3 of 2 + 2 one-second sample iterations; W6 2 of 2 + 3 — fewer at "
+        + "the long workloads keep the whole run near 10 minutes. "
         + "Every operation checks its count and checksum and fails the run if wrong.\n\n");
     md.append("## Summary\n\n<!-- summary -->\n");
   }
