@@ -4,20 +4,23 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 
-/** Makes virtual threads (or platform threads) and remembers each, to check none outlives a run. */
-final class RecordingThreadFactory implements ThreadFactory {
+/**
+ * Makes virtual threads (or platform threads) and remembers each, to check none outlives a run;
+ * shared by the behaviour tests and the reliability tests. Thread-safe.
+ */
+public final class RecordingThreadFactory implements ThreadFactory {
   private final ThreadFactory delegate;
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-  RecordingThreadFactory(ThreadFactory delegate) {
+  private RecordingThreadFactory(ThreadFactory delegate) {
     this.delegate = delegate;
   }
 
-  static RecordingThreadFactory virtual() {
+  public static RecordingThreadFactory virtual() {
     return new RecordingThreadFactory(Thread.ofVirtual().factory());
   }
 
-  static RecordingThreadFactory platform() {
+  public static RecordingThreadFactory platform() {
     return new RecordingThreadFactory(Thread.ofPlatform().daemon().factory());
   }
 
@@ -28,11 +31,11 @@ final class RecordingThreadFactory implements ThreadFactory {
     return t;
   }
 
-  List<Thread> threads() {
+  public List<Thread> threads() {
     return List.copyOf(threads);
   }
 
-  List<Thread> alive() {
+  public List<Thread> alive() {
     return threads.stream().filter(Thread::isAlive).toList();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.asyncgraphdataflow.reliability;
 
+import io.github.asyncgraphdataflow.RecordingThreadFactory;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.asyncgraphdataflow.AsyncExecutor;
