@@ -75,17 +75,16 @@ final class Invoker {
 
   /** Calls the function with a start node's arguments (already checked to fit). */
   void callStart(List<?> args, Emitter<Object> out) throws Exception {
-    callWith(inputs == 0 ? new Object[0] : args.toArray(), out);
+    callWith(inputs == 0 ? NO_VALUES : args.toArray(), out);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void callWith(Object[] v, Emitter<Object> out) throws Exception {
+    checkCount(v);
     if (function instanceof ReflectiveFunction r) {
-      checkCount(v);
       r.invoke(v, out);
       return;
     }
-    checkCount(v);
     switch (inputs) {
       case 0 -> ((SourceFunction) function).run(out);
       case 1 -> ((NodeFunction) function).apply(v[0], out);
