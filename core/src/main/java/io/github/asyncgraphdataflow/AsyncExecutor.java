@@ -5,6 +5,9 @@ import io.github.asyncgraphdataflow.internal.ExecutionConfig;
 import io.github.asyncgraphdataflow.internal.GraphSnapshot;
 import io.github.asyncgraphdataflow.internal.StartNodes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +48,7 @@ public final class AsyncExecutor {
   private final int maxExceptions;
   private final ThreadFactory threadFactory;
   private final Duration haltTimeout;
+  private final List<ExecutionListener> listeners;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile DataFlowLogging logging;
   private volatile Execution current;
@@ -66,6 +70,7 @@ public final class AsyncExecutor {
     this.maxExceptions = b.maxExceptions;
     this.threadFactory = b.threadFactory;
     this.haltTimeout = b.haltTimeout;
+    this.listeners = List.copyOf(b.listeners);
   }
 
   /**
@@ -145,7 +150,8 @@ public final class AsyncExecutor {
     }
     try {
       Execution execution = new Execution(snapshot, args,
-          new ExecutionConfig(logger, maxExceptions, threadFactory, haltTimeout, logging));
+          new ExecutionConfig(graph, logger, maxExceptions, threadFactory, haltTimeout, logging,
+              listeners));
       startNodes = args;
       current = execution;
       return execution.run();
@@ -155,25 +161,50 @@ public final class AsyncExecutor {
   }
 
   /**
-   * Per node, the {@code in}, {@code out}, {@code err} and {@code discarded} counts of the
-   * running or last execution; safe to read during a run.
+   * Per node, the statistics of the running or last execution ({@link NodeStats}: counters
+   * and live gauges); safe to read during a run, and cheap enough to read many times a second.
    *
-   * @return an unmodifiable snapshot in node order, or {@code null} before the first execution
+   * @return an unmodifiable snapshot in node order; before the first execution, every node of
+   *     the graph with {@link NodeStats#ZERO}
    */
   public Map<String, NodeStats> dataFlowStats() {
     Execution e = current;
-    return e == null ? null : e.stats();
+    if (e != null) {
+      return e.stats();
+    }
+    Map<String, NodeStats> zero = new LinkedHashMap<>();
+    for (Node<?, ?> n : graph.nodes()) {
+      zero.put(n.name(), NodeStats.ZERO);
+    }
+    return Collections.unmodifiableMap(zero);
   }
 
   /**
    * Per node, the most recent exceptions (at most {@code maxExceptions}), oldest first, of the
    * running or last execution; safe to read during a run.
    *
-   * @return an unmodifiable snapshot in node order, or {@code null} before the first execution
+   * @return an unmodifiable snapshot in node order; before the first execution, every node of
+   *     the graph with an empty list
    */
   public Map<String, List<Throwable>> exceptions() {
     Execution e = current;
-    return e == null ? null : e.exceptions();
+    if (e != null) {
+      return e.exceptions();
+    }
+    Map<String, List<Throwable>> none = new LinkedHashMap<>();
+    for (Node<?, ?> n : graph.nodes()) {
+      none.put(n.name(), List.of());
+    }
+    return Collections.unmodifiableMap(none);
+  }
+
+  /**
+   * Whether an execution is running now.
+   *
+   * @return true between the start of {@code execute} and its return
+   */
+  public boolean isRunning() {
+    return running.get();
   }
 
   /** Turns on data-flow logging with the defaults (every node, every 60 s). */
@@ -217,6 +248,7 @@ public final class AsyncExecutor {
     private int maxExceptions = 1_000;
     private ThreadFactory threadFactory = Thread.ofVirtual().factory();
     private Duration haltTimeout = Duration.ofSeconds(10);
+    private final List<ExecutionListener> listeners = new ArrayList<>();
 
     private Builder(AsyncGraph graph) {
       this.graph = Objects.requireNonNull(graph, "graph");
@@ -272,6 +304,19 @@ public final class AsyncExecutor {
         throw new IllegalArgumentException("haltTimeout must not be negative, was " + haltTimeout);
       }
       this.haltTimeout = haltTimeout;
+      return this;
+    }
+
+    /**
+     * Adds a listener that hears every execution's calls, failures, halt and end (see
+     * {@link ExecutionListener}); may be called several times, listeners are called in the
+     * order they were added.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(ExecutionListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

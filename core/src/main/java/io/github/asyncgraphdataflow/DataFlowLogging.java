@@ -19,8 +19,9 @@ import org.slf4j.Logger;
  *     .build());
  * }
  *
- * <p>The format's placeholders are {@code {node}}, {@code {in}}, {@code {out}}, {@code {err}}
- * and {@code {discarded}}. Immutable and thread-safe.
+ * <p>The format's placeholders are {@code {node}} and the fields of {@link NodeStats}:
+ * {@code {in}}, {@code {out}}, {@code {err}}, {@code {discarded}}, {@code {calls}},
+ * {@code {retries}}, {@code {queued}} and {@code {active}}. Immutable and thread-safe.
  *
  * @param nodeFormat one node's line (default {@value #DEFAULT_NODE_FORMAT})
  * @param nodeFilter the nodes to log, or empty for all
@@ -37,7 +38,7 @@ public record DataFlowLogging(
   public static final Duration DEFAULT_TIME_INTERVAL = Duration.ofSeconds(60);
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
-  private static final Set<String> KNOWN = Set.of("node", "in", "out", "err", "discarded");
+  private static final Set<String> KNOWN = Set.of("node", "in", "out", "err", "discarded", "calls", "retries", "queued", "active");
 
   /** Validates the format's placeholders and the interval. */
   public DataFlowLogging {
@@ -46,7 +47,8 @@ public record DataFlowLogging(
     while (m.find()) {
       if (!KNOWN.contains(m.group(1))) {
         throw new IllegalArgumentException("nodeFormat has an unknown placeholder {" + m.group(1)
-            + "}; known: {node}, {in}, {out}, {err}, {discarded}");
+            + "}; known: {node}, {in}, {out}, {err}, {discarded}, {calls}, {retries}, {queued}, "
+            + "{active}");
       }
     }
     Objects.requireNonNull(nodeFilter, "nodeFilter");
@@ -91,7 +93,11 @@ public record DataFlowLogging(
         .replace("{in}", Long.toString(stats.in()))
         .replace("{out}", Long.toString(stats.out()))
         .replace("{err}", Long.toString(stats.err()))
-        .replace("{discarded}", Long.toString(stats.discarded()));
+        .replace("{discarded}", Long.toString(stats.discarded()))
+        .replace("{calls}", Long.toString(stats.calls()))
+        .replace("{retries}", Long.toString(stats.retries()))
+        .replace("{queued}", Integer.toString(stats.queued()))
+        .replace("{active}", Integer.toString(stats.active()));
   }
 
   /** Builds {@link DataFlowLogging}. Not thread-safe. */

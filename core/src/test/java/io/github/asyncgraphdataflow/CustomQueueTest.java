@@ -294,7 +294,7 @@ class CustomQueueTest {
         .logger(new RecordingLogger("quiet")).build().execute();
 
     assertThat(calls).hasValue(1);
-    assertThat(result.stats().get("jobs")).isEqualTo(new NodeStats(0, 0, 1, 3));
+    assertThat(result.stats().get("jobs")).isEqualTo(new NodeStats(0, 0, 1, 3, 1, 0, 0, 0));
   }
 
   /** A queue whose {@code next} throws. */
@@ -353,7 +353,7 @@ class CustomQueueTest {
     assertThat(result.stats().get("src").err()).isEqualTo(1);
     assertThat(result.exceptions().get("src")).singleElement()
         .isInstanceOf(NullPointerException.class);
-    assertThat(result.stats().get("ranked")).isEqualTo(new NodeStats(2, 0, 0, 1));
+    assertThat(result.stats().get("ranked")).isEqualTo(TestStats.done(2, 0, 0, 1));
   }
 
   @Test

@@ -72,7 +72,7 @@ class CycleCheckTest {
     graph.addNode("start", (Emitter<Integer> out) -> out.emit(1));
     graph.addEdge("start", "a");
     ExecutionResult result = new AsyncExecutor(graph).execute();
-    assertThat(result.stats().get("c")).isEqualTo(new NodeStats(1, 1, 0, 0));
+    assertThat(result.stats().get("c")).isEqualTo(TestStats.done(1, 1, 0, 0));
     assertThat(result.stats().get("a").in()).isEqualTo(1);
   }
 

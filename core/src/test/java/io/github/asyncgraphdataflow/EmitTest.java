@@ -91,7 +91,7 @@ class EmitTest {
     ExecutionResult result = new AsyncExecutor(graph).execute();
 
     assertThat(sink).containsExactlyInAnyOrder(null, "x", null);
-    assertThat(result.stats().get("sink")).isEqualTo(new NodeStats(3, 0, 0, 0));
+    assertThat(result.stats().get("sink")).isEqualTo(TestStats.done(3, 0, 0, 0));
   }
 
   @Test

@@ -121,7 +121,7 @@ class FanOutFanInTest {
     ExecutionResult result = AsyncExecutor.builder(graph)
         .logger(new RecordingLogger("quiet")).build().execute();
 
-    assertThat(result.stats().get("workers")).isEqualTo(new NodeStats(4, 0, 0, 0));
+    assertThat(result.stats().get("workers")).isEqualTo(TestStats.done(4, 0, 0, 0));
   }
 
   @Test

@@ -192,6 +192,6 @@ class GraphBuildingTest {
     assertThatThrownBy(() -> graph.addEdge("t3-99", "root"))
         .isInstanceOf(InvalidAsyncGraphException.class);
     ExecutionResult result = new AsyncExecutor(graph).execute();
-    assertThat(result.stats().get("t7-99")).isEqualTo(new NodeStats(1, 1, 0, 0));
+    assertThat(result.stats().get("t7-99")).isEqualTo(TestStats.done(1, 1, 0, 0));
   }
 }

@@ -96,8 +96,8 @@ class HaltingTest {
     ExecutionResult result = executor(graph).execute();
 
     assertThat(result.halted()).isFalse();
-    assertThat(result.stats().get("load")).isEqualTo(new NodeStats(5, 3, 2, 0));
-    assertThat(result.stats().get("output")).isEqualTo(new NodeStats(3, 0, 0, 0));
+    assertThat(result.stats().get("load")).isEqualTo(TestStats.done(5, 3, 2, 0));
+    assertThat(result.stats().get("output")).isEqualTo(TestStats.done(3, 0, 0, 0));
     assertThat(outputCalls).hasValue(3);
   }
 
@@ -143,7 +143,7 @@ class HaltingTest {
 
     assertThat(result.halted()).isFalse();
     assertThat(result.stats().get("tolerated").err()).isEqualTo(10);
-    assertThat(result.stats().get("watched")).isEqualTo(new NodeStats(10, 10, 0, 0));
+    assertThat(result.stats().get("watched")).isEqualTo(TestStats.done(10, 10, 0, 0));
   }
 
   /** The items still queued behind the failing one are discarded, never processed. */
@@ -169,7 +169,7 @@ class HaltingTest {
     ExecutionResult result = executor.get().execute();
 
     assertThat(calls).hasValue(1);
-    assertThat(result.stats().get("consumer")).isEqualTo(new NodeStats(1_000, 0, 1, 999));
+    assertThat(result.stats().get("consumer")).isEqualTo(TestStats.done(1_000, 0, 1, 999));
   }
 
   /** A halt wakes workers blocked in a wait, in sleep, and on a full queue. */

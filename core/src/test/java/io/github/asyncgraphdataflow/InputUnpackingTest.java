@@ -137,7 +137,7 @@ class InputUnpackingTest {
         g -> g.addNode(InputUnpackingTest::node3), graph);
 
     assertThat(BOUND).isEmpty();
-    assertThat(result.stats().get("src")).isEqualTo(new NodeStats(0, 2, 0, 0));
+    assertThat(result.stats().get("src")).isEqualTo(TestStats.done(0, 2, 0, 0));
     NodeStats node3 = result.stats().get("node3");
     assertThat(node3.in()).isEqualTo(2);
     assertThat(node3.out()).isZero();
@@ -185,7 +185,7 @@ class InputUnpackingTest {
         g -> g.addNode("node2", (Integer a, Integer b, Emitter<Void> out) -> got.add(a + "," + b)));
 
     assertThat(got).containsExactly("5,6");
-    assertThat(result.stats().get("node2")).isEqualTo(new NodeStats(3, 0, 2, 0));
+    assertThat(result.stats().get("node2")).isEqualTo(TestStats.done(3, 0, 2, 0));
     assertThat(result.halted()).isFalse();
     assertThat(logger.at(org.slf4j.event.Level.ERROR)).hasSize(2);
   }
@@ -227,7 +227,7 @@ class InputUnpackingTest {
         g -> g.addNode("ignores", (Emitter<Void> out) -> calls.incrementAndGet()));
 
     assertThat(calls).hasValue(3);
-    assertThat(result.stats().get("ignores")).isEqualTo(new NodeStats(3, 0, 0, 0));
+    assertThat(result.stats().get("ignores")).isEqualTo(TestStats.done(3, 0, 0, 0));
   }
 
   @Test
@@ -251,7 +251,7 @@ class InputUnpackingTest {
     ExecutionResult result = runInto(List.of("not a number", 2),
         g -> g.addNode("twice", (Integer x, Emitter<Integer> out) -> out.emit(2 * x)));
 
-    assertThat(result.stats().get("twice")).isEqualTo(new NodeStats(2, 1, 1, 0));
+    assertThat(result.stats().get("twice")).isEqualTo(TestStats.done(2, 1, 1, 0));
     assertThat(result.exceptions().get("twice")).singleElement()
         .isInstanceOf(ClassCastException.class);
   }

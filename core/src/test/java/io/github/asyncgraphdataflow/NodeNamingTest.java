@@ -212,7 +212,7 @@ class NodeNamingTest {
     ExecutionResult result = AsyncExecutor.builder(graph)
         .logger(new RecordingLogger("quiet")).build().execute();
 
-    assertThat(result.stats().get("shout")).isEqualTo(new NodeStats(2, 0, 2, 0));
+    assertThat(result.stats().get("shout")).isEqualTo(TestStats.done(2, 0, 2, 0));
   }
 
   @Test

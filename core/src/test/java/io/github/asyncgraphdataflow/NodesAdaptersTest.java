@@ -70,7 +70,7 @@ class NodesAdaptersTest {
     ExecutionResult result = AsyncExecutor.builder(graph)
         .logger(new RecordingLogger("quiet")).build().execute();
 
-    assertThat(result.stats().get("parse")).isEqualTo(new NodeStats(3, 2, 1, 0));
+    assertThat(result.stats().get("parse")).isEqualTo(TestStats.done(3, 2, 1, 0));
     assertThat(result.exceptions().get("parse")).singleElement()
         .isInstanceOf(NumberFormatException.class);
   }

@@ -46,9 +46,9 @@ class QuickstartTest {
     WAREHOUSE.clear();
     ExecutionResult result = runEtl();
     assertThat(WAREHOUSE).containsExactlyInAnyOrder("o1 ada 1250", "o3 cyd 990");
-    assertThat(result.stats().get("extract")).isEqualTo(new NodeStats(0, 3, 0, 0));
-    assertThat(result.stats().get("transform")).isEqualTo(new NodeStats(3, 2, 1, 0));
-    assertThat(result.stats().get("load")).isEqualTo(new NodeStats(2, 0, 0, 0));
+    assertThat(result.stats().get("extract")).isEqualTo(TestStats.done(0, 3, 0, 0));
+    assertThat(result.stats().get("transform")).isEqualTo(TestStats.done(3, 2, 1, 0));
+    assertThat(result.stats().get("load")).isEqualTo(TestStats.done(2, 0, 0, 0));
     assertThat(result.exceptions().get("transform")).singleElement()
         .isInstanceOf(NumberFormatException.class);
     assertThat(result.halted()).isFalse();

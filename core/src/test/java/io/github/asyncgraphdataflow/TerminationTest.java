@@ -59,7 +59,7 @@ class TerminationTest {
     ExecutionResult result = new AsyncExecutor(graph).execute();
 
     assertThat(received).containsExactlyInAnyOrderElementsOf(range(1_000));
-    assertThat(result.stats().get("c")).isEqualTo(new NodeStats(1_000, 0, 0, 0));
+    assertThat(result.stats().get("c")).isEqualTo(TestStats.done(1_000, 0, 0, 0));
     assertThat(result.halted()).isFalse();
   }
 
@@ -215,7 +215,7 @@ class TerminationTest {
     ExecutionResult result = new AsyncExecutor(graph).execute();
 
     assertThat(List.of(a.get(), b.get(), c.get())).containsExactly(1, 1, 1);
-    assertThat(result.stats().get("a")).isEqualTo(new NodeStats(0, 1, 0, 0));
+    assertThat(result.stats().get("a")).isEqualTo(TestStats.done(0, 1, 0, 0));
   }
 
   @Test
@@ -270,7 +270,7 @@ class TerminationTest {
     assertThat(sink).containsExactlyInAnyOrderElementsOf(range(25));
     assertThat(result.stats().get("a")).isEqualTo(NodeStats.ZERO);
     assertThat(result.stats().get("b")).isEqualTo(NodeStats.ZERO);
-    assertThat(result.stats().get("c")).isEqualTo(new NodeStats(0, 25, 0, 0));
+    assertThat(result.stats().get("c")).isEqualTo(TestStats.done(0, 25, 0, 0));
   }
 
   /** A branch whose only source is never started ends at once; the other branch runs. */
@@ -347,7 +347,7 @@ class TerminationTest {
     ExecutionResult result = AsyncExecutor.builder(graph)
         .logger(new RecordingLogger("quiet")).build().execute();
 
-    assertThat(result.stats().get("fails")).isEqualTo(new NodeStats(100, 0, 100, 0));
+    assertThat(result.stats().get("fails")).isEqualTo(TestStats.done(100, 0, 100, 0));
     assertThat(result.stats().get("sink")).isEqualTo(NodeStats.ZERO);
   }
 
@@ -394,7 +394,7 @@ class TerminationTest {
 
     assertThat(result.halted()).isFalse();
     assertThat(sink).containsExactlyInAnyOrderElementsOf(range(200));
-    assertThat(result.stats().get("careless")).isEqualTo(new NodeStats(200, 200, 0, 0));
+    assertThat(result.stats().get("careless")).isEqualTo(TestStats.done(200, 200, 0, 0));
   }
 
   /** Someone else interrupting a worker that waits for input is not a halt either. */

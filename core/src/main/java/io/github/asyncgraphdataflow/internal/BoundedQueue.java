@@ -365,6 +365,16 @@ final class BoundedQueue implements InputQueue {
     return n;
   }
 
+  /** A racy read of the ring's count plus the stashes' sizes: a monitoring estimate. */
+  @Override
+  public int size() {
+    long n = count;
+    for (Stash s : stashes) {
+      n += s.size();
+    }
+    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, n));
+  }
+
   // ---- end ----
 
   @Override

@@ -25,12 +25,18 @@ final class CustomQueue implements InputQueue {
   private final Condition notFull = lock.newCondition();
   private boolean finished;
   private boolean halted;
+  /** The queue's size after the last change, for {@link #size()}; written under the lock. */
+  private volatile int size;
+  private long puts;
+  private long takes;
 
   @SuppressWarnings("unchecked")
   CustomQueue(NodeQueue<?, ?> queue, LongAdder in, LongAdder discarded) {
     this.queue = (NodeQueue<Object, Object>) queue;
     this.in = in;
     this.discarded = discarded;
+    int preloaded = this.queue.size();
+    this.size = Math.max(0, preloaded);
   }
 
   @Override
@@ -56,6 +62,8 @@ final class CustomQueue implements InputQueue {
       }
       try {
         queue.put(source, item);
+        puts++;
+        updateSize();
       } catch (RuntimeException e) {
         discarded.increment(); // refused: counted as in, so as discarded too
         throw e;
@@ -77,6 +85,8 @@ final class CustomQueue implements InputQueue {
         long now = System.nanoTime();
         if (queue.hasNext(now)) {
           buf[0] = queue.next();
+          takes++;
+          updateSize();
           notFull.signalAll();
           return 1;
         }
@@ -94,6 +104,17 @@ final class CustomQueue implements InputQueue {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Under the lock. */
+  private void updateSize() {
+    int s = queue.size();
+    size = s >= 0 ? s : (int) Math.max(0, Math.min(Integer.MAX_VALUE, puts - takes));
+  }
+
+  @Override
+  public int size() {
+    return size;
   }
 
   @Override
@@ -114,6 +135,7 @@ final class CustomQueue implements InputQueue {
     try {
       halted = true;
       discarded.add(queue.discardAll());
+      size = 0;
       notEmpty.signalAll();
       notFull.signalAll();
     } finally {

@@ -66,6 +66,8 @@ public final class Execution {
   private final Duration haltTimeout;
   private final DataFlowLogging logging;
   private final Logger loggingLogger;
+  private final Listeners listeners;
+  private final io.github.asyncgraphdataflow.AsyncGraph graph;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final CountDownLatch loggingStop = new CountDownLatch(1);
@@ -87,6 +89,8 @@ public final class Execution {
     this.threadFactory = config.threadFactory();
     this.haltTimeout = config.haltTimeout();
     this.logging = config.logging();
+    this.listeners = Listeners.of(config.listeners(), logger);
+    this.graph = config.graph();
     this.loggingLogger = logging == null || logging.logger() == null ? logger : logging.logger();
     List<NodeSpec> specs = graph.nodes();
     int[] inDegrees = graph.inDegrees();
@@ -124,6 +128,9 @@ public final class Execution {
       }
     }
     threads = all.toArray(Thread[]::new);
+    if (listeners != null) {
+      listeners.executionStarted(graph);
+    }
     for (NodeRun node : nodes) {
       if (node.pendingSources.get() == 0) {
         node.queue.sourcesFinished();
@@ -141,14 +148,26 @@ public final class Execution {
       logDataFlow();
     }
     Throwable error = fatal;
-    if (interrupted) {
-      throw new InterruptedException("execute was interrupted; the graph was halted");
+    if (interrupted || error instanceof Error) {
+      if (listeners != null) {
+        listeners.executionFinished(null);
+      }
+      if (interrupted) {
+        throw new InterruptedException("execute was interrupted; the graph was halted");
+      }
+      throw (Error) error;
     }
-    if (error instanceof Error e) {
-      throw e;
-    }
-    return new ExecutionResult(stats(), exceptions(), haltedBy,
+    ExecutionResult result = new ExecutionResult(stats(), exceptions(), haltedBy,
         Duration.ofNanos(System.nanoTime() - start));
+    if (listeners != null) {
+      listeners.executionFinished(result);
+    }
+    return result;
+  }
+
+  /** The listeners as one, or {@code null} when none is registered. */
+  Listeners listeners() {
+    return listeners;
   }
 
   /** Waits until every node finished; on halt, at most {@code haltTimeout} more. */
@@ -219,6 +238,9 @@ public final class Execution {
   void failed(NodeRun node, Throwable t) {
     node.recordFailure(t);
     logFailure(node, t);
+    if (listeners != null) {
+      listeners.failed(node.name, t);
+    }
     if (t instanceof Error) {
       fatal(node, t);
     } else if (node.spec.haltOnException()) {
@@ -261,6 +283,9 @@ public final class Execution {
       logger.error("Graph execution halted due to an exception in node '{}'", node);
     } else {
       logger.error("Graph execution halted: {}", reason);
+    }
+    if (listeners != null) {
+      listeners.halted(node);
     }
     for (NodeRun n : nodes) {
       n.queue.halt();

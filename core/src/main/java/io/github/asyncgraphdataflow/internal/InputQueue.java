@@ -36,6 +36,14 @@ interface InputQueue {
     return 0;
   }
 
+  /**
+   * About how many items wait in this queue now; read without the lock, so possibly a little
+   * stale, never negative.
+   *
+   * @return the number of queued items
+   */
+  int size();
+
   /** No source will put anything more. */
   void sourcesFinished();
 

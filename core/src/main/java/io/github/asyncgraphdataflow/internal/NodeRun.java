@@ -5,7 +5,6 @@ import io.github.asyncgraphdataflow.queue.NodeQueue;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -29,7 +28,8 @@ final class NodeRun {
   final AtomicInteger pendingSources;
   final AtomicInteger liveWorkers;
   final LongAdder in = new LongAdder();
-  final AtomicLong[] outCounters;
+  /** One per worker, each written by its worker only. */
+  final WorkerCounters[] counters;
   final LongAdder err = new LongAdder();
   final LongAdder discarded = new LongAdder();
   private final ArrayDeque<Throwable> exceptions = new ArrayDeque<>();
@@ -41,9 +41,9 @@ final class NodeRun {
     this.invoker = new Invoker(spec, FunctionInfo.of(spec.function(), spec.inputs()));
     this.queue = queueFor(spec, in, discarded);
     this.workers = spec.options().maxTasks();
-    this.outCounters = new AtomicLong[workers];
+    this.counters = new WorkerCounters[workers];
     for (int i = 0; i < workers; i++) {
-      outCounters[i] = new AtomicLong();
+      counters[i] = new WorkerCounters();
     }
     this.startArgs = startArgs;
     this.pendingSources = new AtomicInteger(inDegree);
@@ -65,10 +65,17 @@ final class NodeRun {
 
   NodeStats stats() {
     long out = 0;
-    for (AtomicLong c : outCounters) {
-      out += c.get();
+    long calls = 0;
+    long retries = 0;
+    int active = 0;
+    for (WorkerCounters c : counters) {
+      out += c.out.get();
+      calls += c.calls.get();
+      retries += c.retries.get();
+      active += c.active.get();
     }
-    return new NodeStats(in.sum() + queue.handedOver(), out, err.sum(), discarded.sum());
+    return new NodeStats(in.sum() + queue.handedOver(), out, err.sum(), discarded.sum(), calls,
+        retries, Math.max(0, queue.size()), active);
   }
 
   void recordFailure(Throwable t) {

@@ -100,6 +100,11 @@ final class Stash {
     return (long) TAIL.getOpaque(this);
   }
 
+  /** About how many items it holds; read by any thread without the lock, so possibly stale. */
+  long size() {
+    return Math.max(0, (long) TAIL.getOpaque(this) - head);
+  }
+
   /** Consumer (queue lock held): whether no item is ready. */
   boolean isEmpty() {
     return SLOT.getVolatile(slots, (int) head & mask) == null;

@@ -3,7 +3,6 @@ package io.github.asyncgraphdataflow.internal;
 import io.github.asyncgraphdataflow.Emitter;
 import io.github.asyncgraphdataflow.GraphHaltedException;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One of a node's workers, and the emitter its function calls.
@@ -27,7 +26,8 @@ final class Worker implements Runnable {
   private final NodeRun node;
   private final boolean runsStart;
   private final InputQueue.Sink[] sinks;
-  private final AtomicLong out;
+  private final WorkerCounters counters;
+  private final Listeners listeners;
   private final Object[] batch;
   private Thread owner;
 
@@ -35,7 +35,8 @@ final class Worker implements Runnable {
     this.execution = execution;
     this.node = node;
     this.runsStart = runsStart;
-    this.out = node.outCounters[index];
+    this.counters = node.counters[index];
+    this.listeners = execution.listeners();
     this.sinks = new InputQueue.Sink[node.destinations.length];
     for (int d = 0; d < sinks.length; d++) {
       sinks[d] = node.destinations[d].queue.sink(node.name);
@@ -95,6 +96,7 @@ final class Worker implements Runnable {
         }
         Object item = batch[i];
         batch[i] = null;
+        WorkerCounters.increment(counters.calls);
         try {
           invoke(item, false);
         } catch (GraphHaltedException | InterruptedException e) {
@@ -113,6 +115,9 @@ final class Worker implements Runnable {
 
   private void invoke(Object item, boolean start) throws InterruptedException {
     Call call = new Call();
+    long began = listeners == null ? 0 : System.nanoTime();
+    Throwable thrown = null;
+    counters.active.lazySet(1);
     try {
       if (start) {
         node.invoker.callStart(node.startArgs, call);
@@ -120,14 +125,20 @@ final class Worker implements Runnable {
         node.invoker.call(item, call);
       }
     } catch (GraphHaltedException e) {
+      thrown = e;
       throw e;
     } catch (Throwable t) {
+      thrown = t;
       if (execution.halted() && isInterruption(t)) {
         throw new GraphHaltedException("halted");
       }
       execution.failed(node, t);
     } finally {
       call.open = false;
+      counters.active.lazySet(0);
+      if (listeners != null) {
+        listeners.callFinished(node.name, System.nanoTime() - began, thrown);
+      }
       if (!execution.halted()) {
         // An interrupt flag the function left set is not a halt (a halt sets halted() before
         // it interrupts): clear it, or it would end this worker's next wait for input early.
@@ -167,7 +178,7 @@ final class Worker implements Runnable {
       execution.failed(node, t);
       return;
     }
-    out.lazySet(out.get() + 1);
+    WorkerCounters.increment(counters.out);
     // every destination gets the item, even when a hand-over fails: each sink counts it (as
     // in, and as discarded if it was not delivered), so in and out always agree
     InterruptedException interrupted = null;

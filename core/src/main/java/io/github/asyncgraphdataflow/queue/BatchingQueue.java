@@ -122,6 +122,12 @@ public class BatchingQueue<T> implements NodeQueue<T, List<T>> {
     return Math.max(0, pendingSince + maxWaitNanos - nowNanos);
   }
 
+  /** Counts the items held, in full batches and in the one being filled. */
+  @Override
+  public int size() {
+    return (int) Math.min(Integer.MAX_VALUE, held);
+  }
+
   @Override
   public long discardAll() {
     long n = held;

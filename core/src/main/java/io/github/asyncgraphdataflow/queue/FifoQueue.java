@@ -79,6 +79,7 @@ public class FifoQueue<T> implements NodeQueue<T, T> {
    *
    * @return the size
    */
+  @Override
   public int size() {
     return items.size();
   }

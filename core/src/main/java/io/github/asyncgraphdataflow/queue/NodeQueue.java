@@ -76,6 +76,17 @@ public interface NodeQueue<I, O> {
   }
 
   /**
+   * How many of the items put in (or pre-loaded) it holds now, for the statistics' live
+   * {@code queued} gauge and for monitoring; {@code -1} (the default) when the queue does not
+   * say, and the executor then estimates it from what was put in and taken out.
+   *
+   * @return the number of items held, or -1
+   */
+  default int size() {
+    return -1;
+  }
+
+  /**
    * Throws away everything held, when the graph halts.
    *
    * @return how many items that were {@link #put} (or pre-loaded) are thrown away

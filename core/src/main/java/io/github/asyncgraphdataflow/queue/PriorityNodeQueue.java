@@ -62,6 +62,11 @@ public class PriorityNodeQueue<T> implements NodeQueue<T, T> {
   }
 
   @Override
+  public int size() {
+    return items.size();
+  }
+
+  @Override
   public long discardAll() {
     long n = items.size();
     items.clear();

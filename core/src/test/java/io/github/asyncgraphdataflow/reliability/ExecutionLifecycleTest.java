@@ -1,5 +1,6 @@
 package io.github.asyncgraphdataflow.reliability;
 
+import io.github.asyncgraphdataflow.TestStats;
 import io.github.asyncgraphdataflow.RecordingThreadFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,7 +91,7 @@ class ExecutionLifecycleTest {
 
     block.set(false);  // the executor is usable again
     ExecutionResult again = assertTimeoutPreemptively(GUARD, () -> executor.execute());
-    assertThat(again.stats().get("sink")).isEqualTo(new NodeStats(1, 0, 0, 0));
+    assertThat(again.stats().get("sink")).isEqualTo(TestStats.done(1, 0, 0, 0));
   }
 
   @Test
@@ -109,9 +110,9 @@ class ExecutionLifecycleTest {
     ExecutionResult second = executor.execute();
 
     Map<String, NodeStats> expected = Map.of(
-        "source", new NodeStats(0, 5_000, 0, 0),
-        "sink", new NodeStats(5_000, 0, 0, 0),
-        "odd", new NodeStats(5_000, 0, 5, 0));
+        "source", TestStats.done(0, 5_000, 0, 0),
+        "sink", TestStats.done(5_000, 0, 0, 0),
+        "odd", TestStats.done(5_000, 0, 5, 0));
     assertThat(first.stats()).isEqualTo(expected);
     assertThat(second.stats()).isEqualTo(expected);
     assertThat(first.exceptions().get("odd")).hasSize(5);
@@ -144,8 +145,8 @@ class ExecutionLifecycleTest {
       Future<ExecutionResult> rb = callers.submit(() -> b.execute());
       for (Future<ExecutionResult> r : List.of(ra, rb)) {
         ExecutionResult result = r.get(60, TimeUnit.SECONDS);
-        assertThat(result.stats().get("source")).isEqualTo(new NodeStats(0, 20_000, 0, 0));
-        assertThat(result.stats().get("sink")).isEqualTo(new NodeStats(20_000, 0, 0, 0));
+        assertThat(result.stats().get("source")).isEqualTo(TestStats.done(0, 20_000, 0, 0));
+        assertThat(result.stats().get("sink")).isEqualTo(TestStats.done(20_000, 0, 0, 0));
       }
     } finally {
       callers.shutdownNow();
@@ -176,7 +177,7 @@ class ExecutionLifecycleTest {
           .hasMessageContaining("already running");
       finish.countDown();
       assertThat(first.get(60, TimeUnit.SECONDS).stats().get("sink"))
-          .isEqualTo(new NodeStats(2, 0, 0, 0));
+          .isEqualTo(TestStats.done(2, 0, 0, 0));
     } finally {
       caller.shutdownNow();
     }
@@ -245,7 +246,7 @@ class ExecutionLifecycleTest {
         assertThat(after.out()).isGreaterThanOrEqualTo(before.out());
       }
     }
-    assertThat(result.stats().get("sink")).isEqualTo(new NodeStats(n, 0, 0, 0));
+    assertThat(result.stats().get("sink")).isEqualTo(TestStats.done(n, 0, 0, 0));
     assertThat(executor.dataFlowStats()).isEqualTo(result.stats());
   }
 }

@@ -1,5 +1,6 @@
 package io.github.asyncgraphdataflow.reliability;
 
+import io.github.asyncgraphdataflow.TestStats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -80,16 +81,16 @@ class MillionItemsStressTest {
         () -> new AsyncExecutor(graph).execute());
 
     Map<String, NodeStats> s = result.stats();
-    assertThat(s.get("gen")).isEqualTo(new NodeStats(0, N, 0, 0));
-    assertThat(s.get("left")).isEqualTo(new NodeStats(N, N, 0, 0));
-    assertThat(s.get("right")).isEqualTo(new NodeStats(N, N / 2, 0, 0));
-    assertThat(s.get("merge")).isEqualTo(new NodeStats(merged, merged, 0, 0));
-    assertThat(s.get("div3")).isEqualTo(new NodeStats(merged, div3, 0, 0));
-    assertThat(s.get("pass")).isEqualTo(new NodeStats(merged, merged, 0, 0));
-    assertThat(s.get("join")).isEqualTo(new NodeStats(joined, joined, 0, 0));
-    assertThat(s.get("sinkA")).isEqualTo(new NodeStats(joined, 0, 0, 0));
-    assertThat(s.get("sinkB")).isEqualTo(new NodeStats(joined, 0, 0, 0));
-    assertThat(s.get("tally")).isEqualTo(new NodeStats(N, 0, 0, 0));
+    assertThat(s.get("gen")).isEqualTo(TestStats.done(0, N, 0, 0));
+    assertThat(s.get("left")).isEqualTo(TestStats.done(N, N, 0, 0));
+    assertThat(s.get("right")).isEqualTo(TestStats.done(N, N / 2, 0, 0));
+    assertThat(s.get("merge")).isEqualTo(TestStats.done(merged, merged, 0, 0));
+    assertThat(s.get("div3")).isEqualTo(TestStats.done(merged, div3, 0, 0));
+    assertThat(s.get("pass")).isEqualTo(TestStats.done(merged, merged, 0, 0));
+    assertThat(s.get("join")).isEqualTo(TestStats.done(joined, joined, 0, 0));
+    assertThat(s.get("sinkA")).isEqualTo(TestStats.done(joined, 0, 0, 0));
+    assertThat(s.get("sinkB")).isEqualTo(TestStats.done(joined, 0, 0, 0));
+    assertThat(s.get("tally")).isEqualTo(TestStats.done(N, 0, 0, 0));
     assertThat(countA.sum()).isEqualTo(joined);
     assertThat(countB.sum()).isEqualTo(joined);
     assertThat(sumA.sum()).isEqualTo(joinSum);
