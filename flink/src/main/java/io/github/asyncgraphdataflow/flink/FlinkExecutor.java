@@ -115,6 +115,7 @@ public final class FlinkExecutor {
   }
 
   private ExecutionResult run(Map<String, ? extends List<?>> requested) throws Exception {
+    requireSerializable(factory);
     AsyncGraph graph = Objects.requireNonNull(factory.get(), "the graph factory returned null");
     Map<String, List<?>> starts = NodeCaller.startNodes(graph, requested);
     for (String node : parallelism.keySet()) {
@@ -220,6 +221,18 @@ public final class FlinkExecutor {
         environment = StreamExecutionEnvironment.getExecutionEnvironment();
       }
       return new FlinkExecutor(this);
+    }
+  }
+
+  private static void requireSerializable(GraphFactory factory) {
+    try (java.io.ObjectOutputStream out =
+        new java.io.ObjectOutputStream(java.io.OutputStream.nullOutputStream())) {
+      out.writeObject(factory);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("The graph factory " + factory + " cannot be "
+          + "serialized to travel to the Flink tasks (" + e + "): pass a static method "
+          + "reference such as MyGraphs::build, or a lambda that captures only serializable "
+          + "values (not `this` of a non-serializable class)", e);
     }
   }
 
