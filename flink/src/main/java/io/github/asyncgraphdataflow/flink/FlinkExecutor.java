@@ -43,8 +43,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * managers. When a node that halts on exceptions fails, the job fails at once with no restart
  * and {@link ExecutionResult#haltedBy()} names the node; the statistics are then what the job
  * manager still had, possibly zero. {@link ExecutionResult#elapsed()} is the job's net run
- * time as Flink reports it (submission and start-up excluded) when it finished, else the wall
- * time of {@code execute}.
+ * time as Flink reports it when it finished (from the job's start on the cluster to its end:
+ * deploying the tasks is included, submitting the job is not), else the wall time of
+ * {@code execute}.
  *
  * <p>The executor sets {@code restart-strategy.type: none} on the environment: node functions
  * have side effects, and a run is not replayed. Not thread-safe; one {@code execute} at a time.
@@ -67,7 +68,7 @@ public final class FlinkExecutor {
   /**
    * An executor with the defaults: {@code StreamExecutionEnvironment.getExecutionEnvironment()}
    * (local in an IDE, the cluster under {@code flink run}), the environment's parallelism for
-   * every node, 100 kept exceptions per node.
+   * every node, 1,000 kept exceptions per node (as the local executor).
    *
    * @param factory builds the graph, on the client and in every task
    * @return a new executor
@@ -148,7 +149,7 @@ public final class FlinkExecutor {
     private final GraphFactory factory;
     private StreamExecutionEnvironment environment;
     private final Map<String, Integer> parallelism = new HashMap<>();
-    private int maxExceptions = 100;
+    private int maxExceptions = 1_000;
     private String jobName = "async-graph-data-flow";
 
     private Builder(GraphFactory factory) {
@@ -186,7 +187,8 @@ public final class FlinkExecutor {
     }
 
     /**
-     * How many exceptions are kept per node (default 100): the last ones.
+     * How many exceptions are kept per node (default 1,000, as the local executor): the
+     * last ones.
      *
      * @param maxExceptions at least 1
      * @return this builder

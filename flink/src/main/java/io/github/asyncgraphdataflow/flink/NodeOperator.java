@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -21,16 +22,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one node in one Flink subtask: up to {@code maxTasks} calls of the node function at a
  * time, each on its own virtual thread; every item a call emits is handed to the task thread
- * as a mailbox letter and sent downstream as soon as the task thread gets to it, while the call
- * goes on (a call that emits ten million items never holds them all).
+ * through a bounded hand-off queue and sent downstream by the task thread as soon as it gets
+ * to it (one "drain" mailbox letter at a time), while the call goes on: a call that emits ten
+ * million items never holds them all.
  *
  * <p><b>Threads.</b> The task (mailbox) thread owns the counters, the batch being filled and
- * {@code running}; call threads only take a {@code window} permit and post letters. A call
- * posts its items and then a "finished" letter, in that order, so when {@code running} is 0
- * every item has been sent.
+ * {@code running}; call threads only put into the hand-off queue and post letters. A call
+ * queues its items and then posts a "finished" letter, which drains the queue before it counts
+ * the call as done, so when {@code running} is 0 every item has been sent.
  *
- * <p><b>Bounded memory.</b> At most {@code window} emitted items wait in the mailbox per
- * subtask: a call that emits faster than the task thread sends waits for a permit. Past that,
+ * <p><b>Bounded memory.</b> At most {@code window} emitted items wait in the hand-off queue per
+ * subtask: a call that emits faster than the task thread sends waits for room. Past that,
  * Flink's own network buffers and back-pressure apply. When {@code maxTasks} calls run, the
  * task thread stops taking input (it yields to the mailbox until a call finishes).
  *
@@ -47,7 +49,8 @@ final class NodeOperator extends AbstractStreamOperator<Object>
   private final transient MailboxExecutor mailbox;
   private transient NodeCaller caller;
   private transient ExecutorService threads;
-  private transient Semaphore window;
+  private transient ArrayBlockingQueue<Object> handoff;
+  private transient AtomicBoolean drainPosted;
   private transient volatile boolean closing;
   private transient int running;
   private transient long failureSeq;
@@ -71,7 +74,8 @@ final class NodeOperator extends AbstractStreamOperator<Object>
     caller = NodeCaller.of(plan.factory().get(), plan.node());
     threads = Executors.newThreadPerTaskExecutor(
         Thread.ofVirtual().name("agdf-" + plan.node() + "-", 0).factory());
-    window = new Semaphore(plan.window());
+    handoff = new ArrayBlockingQueue<>(plan.window());
+    drainPosted = new AtomicBoolean();
     in = counter("in");
     out = counter("out");
     err = counter("err");
@@ -170,25 +174,42 @@ final class NodeOperator extends AbstractStreamOperator<Object>
     }
   }
 
-  /** Runs on a call thread: the emitter. */
+  /**
+   * Runs on a call thread: the emitter. The item joins the hand-off queue (waiting while it
+   * is full), and a drain letter is posted unless one is already pending.
+   */
   private void emit(Object item) throws InterruptedException {
     if (closing) {
       throw new GraphHaltedException("The job is ending; node '" + plan.node()
           + "' emits no more");
     }
-    if (item instanceof Throwable t) {
-      post(() -> failed(t), "emitted failure");
-      return;
-    }
-    window.acquire();
-    if (!post(() -> deliver(item), "item")) {
+    handoff.put(item == null ? NULL : item instanceof Throwable t ? new Emitted(t) : item);
+    if (drainPosted.compareAndSet(false, true) && !post(this::drain, "items")) {
       throw new GraphHaltedException("The job is ending; node '" + plan.node()
           + "' emits no more");
     }
   }
 
+  /** Runs on the task thread: sends what waits in the hand-off queue, a window at a time. */
+  private void drain() {
+    drainPosted.set(false);
+    for (int i = 0; i < plan.window(); i++) {
+      Object x = handoff.poll();
+      if (x == null) {
+        return;
+      }
+      if (x instanceof Emitted e) {
+        failed(e.failure());
+      } else {
+        deliver(x == NULL ? null : x);
+      }
+    }
+    if (!handoff.isEmpty() && drainPosted.compareAndSet(false, true)) {
+      post(this::drain, "items");
+    }
+  }
+
   private void deliver(Object item) {
-    window.release();
     out.add(1L);
     try {
       output.collect(new StreamRecord<>(item));
@@ -200,7 +221,13 @@ final class NodeOperator extends AbstractStreamOperator<Object>
     }
   }
 
+  /** A throwable the function emitted: an error of the node, in order with its items. */
+  private record Emitted(Throwable failure) {}
+
+  private static final Object NULL = new Object();
+
   private void finished(Throwable failure) {
+    drain(); // this call's items were queued before this letter: send them first
     running--;
     if (failure != null) {
       failed(failure);
