@@ -4,6 +4,7 @@ import io.github.asyncgraphdataflow.internal.Execution;
 import io.github.asyncgraphdataflow.internal.ExecutionConfig;
 import io.github.asyncgraphdataflow.internal.GraphSnapshot;
 import io.github.asyncgraphdataflow.internal.StartNodes;
+import io.github.asyncgraphdataflow.internal.StderrLogger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +42,12 @@ import org.slf4j.LoggerFactory;
  * another call runs throws {@link IllegalStateException}); use one executor per concurrent run.
  */
 public final class AsyncExecutor {
-  private static final Logger DEFAULT_LOGGER = LoggerFactory.getLogger(AsyncExecutor.class);
+  /**
+   * This class's SLF4J logger; with no SLF4J provider bound, a last-resort logger writing WARN
+   * and ERROR to standard error, so failures are never invisible.
+   */
+  private static final Logger DEFAULT_LOGGER = StderrLogger.orFallback(
+      LoggerFactory.getILoggerFactory(), AsyncExecutor.class.getName(), System.err);
 
   private final AsyncGraph graph;
   private final Logger logger;
@@ -258,7 +264,9 @@ public final class AsyncExecutor {
     }
 
     /**
-     * Where failures and halts are logged (default: this class's logger).
+     * Where failures and halts are logged (default: this class's logger; when no SLF4J
+     * provider is bound, a fallback that writes WARN and ERROR to standard error). A logger
+     * given here is used as is, also a no-operation one.
      *
      * @param logger an SLF4J logger
      * @return this builder

@@ -153,6 +153,7 @@ public final class Execution {
       t.start();
     }
     boolean interrupted = awaitEnd();
+    logSummaries();
     if (monitor != null) {
       loggingStop.countDown();
       monitor.join();
@@ -261,8 +262,52 @@ public final class Execution {
     }
   }
 
+  /** Failures of one node logged in full, with stack trace. */
+  static final int LOGGED_IN_FULL = 10;
+  /** Up to this many failures of a node, the ones past {@link #LOGGED_IN_FULL} get one line. */
+  static final int LOGGED_AS_ONE_LINE = 100;
+
+  /**
+   * Logs a failure, throttled per node so a node failing on every item cannot flood the log:
+   * its first {@value #LOGGED_IN_FULL} failures (and every {@link Error}) at ERROR with the
+   * stack trace; failures up to
+   * the {@value #LOGGED_AS_ONE_LINE}th one line each (exception class and message); after
+   * that, one line at each power of ten (1,000th, 10,000th, ...). {@link #logSummaries} then
+   * says, per node, how many were not logged in full.
+   */
   void logFailure(NodeRun node, Throwable t) {
-    logger.error("Exception in node '{}'", node.name, t);
+    long n = node.failures.incrementAndGet();
+    if (n <= LOGGED_IN_FULL || t instanceof Error) {
+      logger.error("Exception in node '{}'", node.name, t);
+    } else if (n <= LOGGED_AS_ONE_LINE) {
+      logger.error("Exception in node '{}' (failure {}; after {}, without stack trace): {}",
+          node.name, n, LOGGED_IN_FULL, t.toString());
+    } else if (isPowerOfTen(n)) {
+      logger.error("Node '{}' has failed {} times; failures past the {}th are no longer logged "
+          + "one by one; the most recent are in exceptions()", node.name, n, LOGGED_AS_ONE_LINE);
+    }
+  }
+
+  private static String count(long n) {
+    return String.format(java.util.Locale.ROOT, "%,d", n);
+  }
+
+  private static boolean isPowerOfTen(long n) {
+    while (n % 10 == 0) {
+      n /= 10;
+    }
+    return n == 1;
+  }
+
+  /** At the end of a run: one line per node with failures not logged in full. */
+  private void logSummaries() {
+    for (NodeRun n : nodes) {
+      long failures = n.failures.get();
+      if (failures > LOGGED_IN_FULL) {
+        logger.error("Node '{}': {} failures, {} not logged in full; see exceptions()",
+            n.name, count(failures), count(failures - LOGGED_IN_FULL));
+      }
+    }
   }
 
   /**

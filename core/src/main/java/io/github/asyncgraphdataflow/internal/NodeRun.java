@@ -5,6 +5,7 @@ import io.github.asyncgraphdataflow.queue.NodeQueue;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -34,6 +35,8 @@ final class NodeRun {
   final Thread[] threads;
   final LongAdder err = new LongAdder();
   final LongAdder discarded = new LongAdder();
+  /** Failures logged (or throttled) so far, for the log throttle. */
+  final AtomicLong failures = new AtomicLong();
   private final ArrayDeque<Throwable> exceptions = new ArrayDeque<>();
   private final int maxExceptions;
 
