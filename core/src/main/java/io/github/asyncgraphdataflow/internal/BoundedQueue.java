@@ -39,10 +39,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * If p2 comes before t1, then p1 comes before t2, so t2 sees P's item (or sees that another
  * taker already took it) and T does not wait for it. Otherwise p2 reads at least 1 (T counts
  * itself until it holds the lock again after waking), and P calls {@link #nudge}, which takes
- * {@code lock}: it gets it only once T has released it in {@code await}. There P signals one
- * waiting taker unless every waiting taker has a signal pending ({@code pendingWakes}); a
- * signalled taker takes the lock again after P releases it, so its next look at the stashes
- * comes after p1 and finds the item. Either way a waiting taker is woken for every item. The
+ * {@code lock}: it gets it only once T has released it in {@code await}. There P signals
+ * waiting takers until every waiting taker, or one per queued item counting P's own, has a
+ * signal pending ({@code pendingWakes}, {@link #wakeForQueued}); a signalled taker takes the
+ * lock again after P releases it, so its next look at the stashes comes after p1 and finds
+ * the item, and a taker that leaves items behind signals for them in turn. Either way a
+ * waiting taker is woken for every item. The
  * other paths hold the lock: a put into the ring, a spill of a full stash and every take
  * signal under it. The price is the volatile store p1: on x86 one fence per item handed over.
  * A cheaper rule was considered and rejected: "fence only when the stash goes from empty to
@@ -145,9 +147,7 @@ final class BoundedQueue implements InputQueue {
       int tail = head + count;
       ring[tail >= ring.length ? tail - ring.length : tail] = item;
       count++;
-      if (waitingTakers > 0) {
-        notEmpty.signal();
-      }
+      wakeForQueued();
     } finally {
       lock.unlock();
     }
@@ -212,7 +212,7 @@ final class BoundedQueue implements InputQueue {
           int moved = first + (first == len - tail && k > first
               ? stash.drainTo(ring, 0, k - first) : 0);
           count += moved;
-          wakeOne();
+          wakeForQueued();
           return;
         }
         waitingPutters++;
@@ -235,18 +235,26 @@ final class BoundedQueue implements InputQueue {
         drop(stash);
         throw haltedException();
       }
-      wakeOne();
+      wakeForQueued();
     } finally {
       lock.unlock();
     }
   }
 
   /**
-   * Wakes one more waiting taker, unless every waiting taker has been signalled already: a
-   * producer emitting fast wakes idle workers one per item, in parallel, not one after another.
+   * Wakes as many waiting takers as there are queued items no signalled taker will take yet
+   * (under the lock): one signal per item, never two for one item. A producer emitting fast
+   * wakes idle workers one per item, in parallel, not one after another; a taker woken for an
+   * item that another taker took meanwhile (wasted: an unpark and a context switch each) is
+   * rare. Items whose producer's {@code tail} this thread does not see yet are not counted
+   * here; that producer's own check after publishing (p2) accounts for them.
    */
-  private void wakeOne() {
-    if (waitingTakers > pendingWakes) {
+  private void wakeForQueued() {
+    long queued = count;
+    for (Stash s : stashes) {
+      queued += s.size();
+    }
+    while (waitingTakers > pendingWakes && queued > pendingWakes) {
       pendingWakes++;
       notEmpty.signal();
     }
@@ -281,9 +289,7 @@ final class BoundedQueue implements InputQueue {
             if (waitingPutters > 0) {
               notFull.signalAll();
             }
-            if (count > 0 || anyStashed()) {
-              wakeOne();
-            }
+            wakeForQueued();
             return got;
           }
         }

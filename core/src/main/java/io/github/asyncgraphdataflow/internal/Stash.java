@@ -61,12 +61,14 @@ final class Stash {
    * it, which on x86 costs one fence per item (measured in BENCHMARKS.md).
    */
   boolean offer(Object item) {
-    int slot = (int) tail & mask;
+    long t = tail;
+    int slot = (int) t & mask;
     if (SLOT.getAcquire(slots, slot) != null) {
       return false;
     }
+    // tail first: whoever sees the item in its slot also sees the tail that counts it
+    TAIL.setOpaque(this, t + 1);
     SLOT.setVolatile(slots, slot, item == null ? NULL_ITEM : item);
-    TAIL.setOpaque(this, tail + 1);
     return true;
   }
 
