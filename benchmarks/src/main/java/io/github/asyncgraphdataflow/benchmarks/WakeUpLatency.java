@@ -89,7 +89,8 @@ public final class WakeUpLatency {
     Thread sink = Thread.ofVirtual().start(() -> {
       try {
         for (int i = 0; i < total; i++) {
-          lat[i] = System.nanoTime() - q.take();
+          long stamp = q.take();
+          lat[i] = System.nanoTime() - stamp;
           ack.release();
         }
       } catch (InterruptedException e) {
