@@ -56,6 +56,48 @@ class DifferentialTest {
     }
   }
 
+  @Test
+  void theExampleGraphsGiveTheSameCountsAndItemsOnFlinkAsLocally() throws Exception {
+    compare("BasicThreeNodes", ExampleShapes::basicThreeNodes, null);
+    compare("Branching", ExampleShapes::branching, null);
+    compare("CombineSources", ExampleShapes::combineSources, null);
+    compare("NoEdges", ExampleShapes::noEdges, null);
+    compare("CustomStartNodeArgs", ExampleShapes::customStartNodeArgs,
+        ExampleShapes.CUSTOM_START_ARGS);
+    compare("RaisingAnException", ExampleShapes::raisingAnException, null);
+    compare("BatchingAndUnpacking", ExampleShapes::batchingAndUnpacking, null);
+  }
+
+  /** A graph built for a run id, by a serializable reference to a static method. */
+  interface Shape extends java.io.Serializable {
+    io.github.asyncgraphdataflow.AsyncGraph build(String run);
+  }
+
+  private static void compare(String what, Shape shape, Map<String, List<?>> args)
+      throws Exception {
+    String local = UUID.randomUUID().toString();
+    String flink = UUID.randomUUID().toString();
+    AsyncExecutor executor =
+        AsyncExecutor.builder(shape.build(local)).logger(NOPLogger.NOP_LOGGER).build();
+    ExecutionResult expected = args == null ? executor.execute() : executor.execute(args);
+    FlinkExecutor onFlink = FlinkExecutor.builder(() -> shape.build(flink)).environment(env())
+        .build();
+    ExecutionResult actual = args == null ? onFlink.execute() : onFlink.execute(args);
+    Map<String, List<Long>> e = new java.util.TreeMap<>();
+    Map<String, List<Long>> a = new java.util.TreeMap<>();
+    expected.stats().forEach((n, s) -> e.put(n, List.of(s.in(), s.out(), s.err(), s.calls())));
+    actual.stats().forEach((n, s) -> a.put(n, List.of(s.in(), s.out(), s.err(), s.calls())));
+    assertThat(a).as(what).isEqualTo(e);
+    for (String node : expected.stats().keySet()) {
+      assertThat(TestCluster.received(flink + "|" + node)).as(what + " " + node)
+          .containsExactlyInAnyOrderElementsOf(TestCluster.received(local + "|" + node));
+      assertThat(actual.exceptions().get(node)).as(what + " exceptions of " + node)
+          .map(Throwable::getMessage)
+          .containsExactlyInAnyOrderElementsOf(expected.exceptions().get(node).stream()
+              .map(Throwable::getMessage).toList());
+    }
+  }
+
   private static StreamExecutionEnvironment env() {
     return TestCluster.env(1);
   }
