@@ -42,9 +42,36 @@ final class Failures {
     return null;
   }
 
-  /** The {@link UnserializableItemException} in the cause chain, or null. */
+  private static final Pattern UNSERIALIZABLE = Pattern.compile(
+      Pattern.quote(UnserializableItemException.PREFIX)
+          + "([^\\n]*?)' emitted an item of class (\\S+) that Flink cannot serialize");
+
+  /**
+   * The {@link UnserializableItemException} in the failure (its causes, suppressed exceptions,
+   * or the text of a serialized one), or null.
+   */
   static UnserializableItemException unserializable(Throwable failure) {
+    UnserializableItemException found = find(failure, 0);
+    if (found != null) {
+      return found;
+    }
+    java.io.StringWriter text = new java.io.StringWriter();
+    failure.printStackTrace(new java.io.PrintWriter(text));
+    Matcher m = UNSERIALIZABLE.matcher(text.toString());
+    return m.find() ? new UnserializableItemException(m.group(1), m.group(2), failure) : null;
+  }
+
+  private static UnserializableItemException find(Throwable failure, int depth) {
+    if (depth > 5) {
+      return null;
+    }
     for (Throwable t = failure; t != null; t = next(t)) {
+      for (Throwable s : t.getSuppressed()) {
+        UnserializableItemException u = find(s, depth + 1);
+        if (u != null) {
+          return u;
+        }
+      }
       if (t instanceof UnserializableItemException u) {
         return u;
       }

@@ -20,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one node in one Flink subtask: up to {@code maxTasks} calls of the node function at a
- * time, each on its own virtual thread; every item a call emits is handed to the task thread
+ * Runs one node in one Flink subtask. With {@code maxTasks} 1 the function is called with each
+ * item on the task thread, and each emitted item is sent downstream before {@code emit}
+ * returns. With more, and for the start call, up to {@code maxTasks} calls run at a time, each
+ * on its own virtual thread; every item a call emits is handed to the task thread
  * through a bounded hand-off queue and sent downstream by the task thread as soon as it gets
  * to it (one "drain" mailbox letter at a time), while the call goes on: a call that emits ten
  * million items never holds them all.
@@ -131,8 +133,18 @@ final class NodeOperator extends AbstractStreamOperator<Object>
     submit(full, false);
   }
 
-  /** Starts one call on a virtual thread; waits (yielding) while maxTasks calls run. */
+  /**
+   * Runs one call: an item's call with maxTasks 1 on the task thread itself (emit sends at
+   * once, as a Flink map does); a start call (a generator that may run for the whole job, and
+   * must not hold up the timers and mail of the task) and calls with maxTasks above 1 on a
+   * virtual thread, waiting (yielding) while maxTasks calls run.
+   */
   private void submit(Object item, boolean start) throws InterruptedException {
+    if (plan.maxTasks() == 1 && !start) {
+      calls.add(1L);
+      callInline(item);
+      return;
+    }
     while (running >= plan.maxTasks()) {
       mailbox.yield();
     }
@@ -141,6 +153,24 @@ final class NodeOperator extends AbstractStreamOperator<Object>
       calls.add(1L);
     }
     threads.execute(() -> call(item, start));
+  }
+
+  /** Runs on the task thread: every emitted item goes downstream before emit returns. */
+  private void callInline(Object item) {
+    Emitter<Object> emitter = x -> {
+      if (x instanceof Throwable t) {
+        failed(t);
+      } else {
+        deliver(x);
+      }
+    };
+    try {
+      caller.call(item, emitter);
+    } catch (NodeHaltedException | UnserializableItemException e) {
+      throw e; // this node's halt, or an item that could not be sent: the job fails
+    } catch (Throwable t) {
+      failed(t);
+    }
   }
 
   /** Runs on a call thread. */

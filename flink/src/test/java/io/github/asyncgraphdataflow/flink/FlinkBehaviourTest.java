@@ -222,7 +222,7 @@ class FlinkBehaviourTest {
 
   @Test
   void aCallStreamsWhatItEmitsWhileItRuns() throws Exception {
-    int n = 500_000;
+    int n = 200_000;
     String run = id;
     ExecutionResult r = FlinkExecutor.builder(() -> firehose(run, n))
         .environment(TestCluster.env(1)).build().execute();

@@ -92,7 +92,11 @@ record RandomGraph(long seed, List<Node> nodes, List<int[]> edges) implements Se
         options.queue(() -> new BatchingQueue<Long>(spec.batch()));
         g.addNode((Object batch, Emitter<Long> out) -> {
           for (Object x : (List<?>) batch) {
-            step(v, spec, (Long) x, sink, key, out);
+            try {
+              step(v, spec, (Long) x, sink, key, out);
+            } catch (IllegalStateException e) {
+              emitFailure(out, e); // per item, so the counts do not depend on batch make-up
+            }
           }
         }, options.build());
       } else {
@@ -102,6 +106,11 @@ record RandomGraph(long seed, List<Node> nodes, List<int[]> edges) implements Se
     }
     edges.forEach(e -> g.addEdge(name(e[0]), name(e[1])));
     return g;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void emitFailure(Emitter<Long> out, Throwable t) throws InterruptedException {
+    ((Emitter) out).emit(t);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
