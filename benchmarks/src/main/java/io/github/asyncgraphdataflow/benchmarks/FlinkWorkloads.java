@@ -36,7 +36,7 @@ public final class FlinkWorkloads {
   static final int W3_ITEMS = 20_000;
   static final long W3_WAIT_MS = 5;
   static final int W3_CONCURRENCY = 1_000;
-  static final int ROUNDS = 3;
+  static final int ROUNDS = 2;
 
   static final LongAdder COUNT = new LongAdder();
   static final LongAdder SUM = new LongAdder();

@@ -134,13 +134,13 @@ final class NodeOperator extends AbstractStreamOperator<Object>
   }
 
   /**
-   * Runs one call: an item's call with maxTasks 1 on the task thread itself (emit sends at
-   * once, as a Flink map does); a start call (a generator that may run for the whole job, and
+   * Runs one call: an item's call with maxTasks 1 (and no start call of the node running) on
+   * the task thread itself (emit sends at once, as a Flink map does); a start call (a generator that may run for the whole job, and
    * must not hold up the timers and mail of the task) and calls with maxTasks above 1 on a
    * virtual thread, waiting (yielding) while maxTasks calls run.
    */
   private void submit(Object item, boolean start) throws InterruptedException {
-    if (plan.maxTasks() == 1 && !start) {
+    if (plan.maxTasks() == 1 && !start && running == 0) {
       calls.add(1L);
       callInline(item);
       return;
