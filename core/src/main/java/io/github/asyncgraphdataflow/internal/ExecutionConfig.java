@@ -18,6 +18,8 @@ import org.slf4j.Logger;
  * @param haltTimeout how long a halted run waits for workers that ignore interrupts
  * @param logging data-flow logging, or {@code null} when off
  * @param listeners the registered listeners, possibly none
+ * @param maxErrors halt when the graph's errors reach this many, or 0 for no budget
+ * @param timeLimit halt when the run takes longer, or {@code null} for no limit
  */
 public record ExecutionConfig(
     AsyncGraph graph,
@@ -26,4 +28,6 @@ public record ExecutionConfig(
     ThreadFactory threadFactory,
     Duration haltTimeout,
     DataFlowLogging logging,
-    List<ExecutionListener> listeners) {}
+    List<ExecutionListener> listeners,
+    long maxErrors,
+    Duration timeLimit) {}
