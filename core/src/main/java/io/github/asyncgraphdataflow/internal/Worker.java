@@ -164,8 +164,13 @@ final class Worker implements Runnable {
         }
       } catch (GraphHaltedException e) {
         if (previous != null) {
-          // the halt ended the wait for another attempt: the last failure is final
-          execution.failed(node, previous.item(), previous.attempt, failure);
+          // the halt ended the wait for another attempt: the last failure is final (its dead
+          // letter is counted as in and discarded at the dead-letter node)
+          try {
+            failForGood(previous, failure);
+          } catch (GraphHaltedException | InterruptedException stopped) {
+            // expected: the graph has halted
+          }
         }
         throw e;
       }
