@@ -76,6 +76,8 @@ public final class Execution {
   private volatile String haltedBy;
   private volatile Throwable fatal;
   private Thread[] threads;
+  /** The caller was interrupted after every node had finished; written by the caller only. */
+  private boolean lateInterrupt;
 
   /**
    * Prepares a run.
@@ -136,8 +138,12 @@ public final class Execution {
         node.queue.sourcesFinished();
       }
     }
-    Thread logThread = logging == null ? null : Thread.ofVirtual().name("agdf-data-flow-log")
-        .start(this::logPeriodically);
+    Thread logThread = null;
+    if (logging != null) {
+      logThread = threadFactory.newThread(this::logPeriodically);
+      logThread.setName("agdf-data-flow-log");
+      logThread.start();
+    }
     for (Thread t : threads) {
       t.start();
     }
@@ -145,8 +151,11 @@ public final class Execution {
     logSummaries();
     if (logThread != null) {
       loggingStop.countDown();
-      logThread.join();
+      joinUninterruptibly(logThread);
       logDataFlow();
+    }
+    if (lateInterrupt && !interrupted) {
+      Thread.currentThread().interrupt(); // arrived after the work was done: keep it for the caller
     }
     Throwable error = fatal;
     if (interrupted || error instanceof Error) {
@@ -180,8 +189,12 @@ public final class Execution {
         try {
           changed.await();
         } catch (InterruptedException e) {
-          interrupted = true;
-          haltInternal(null, "the caller of execute was interrupted");
+          if (remaining == 0) {
+            lateInterrupt = true; // every node had finished already: nothing to halt
+          } else {
+            interrupted = true;
+            haltInternal(null, "the caller of execute was interrupted");
+          }
         }
       }
       long left = haltTimeout.toNanos();
@@ -207,16 +220,25 @@ public final class Execution {
       lock.unlock();
     }
     for (Thread t : threads) {
-      while (true) {
-        try {
-          t.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
+      joinUninterruptibly(t);
     }
     return interrupted;
+  }
+
+  /**
+   * Joins a thread that has finished its work (or is about to); an interrupt arriving
+   * meanwhile does not end the run: it is kept in {@code lateInterrupt} and restored on the
+   * caller's thread when {@code run} returns.
+   */
+  private void joinUninterruptibly(Thread t) {
+    while (true) {
+      try {
+        t.join();
+        return;
+      } catch (InterruptedException e) {
+        lateInterrupt = true;
+      }
+    }
   }
 
   boolean halted() {
