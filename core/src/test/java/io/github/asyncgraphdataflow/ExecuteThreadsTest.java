@@ -27,7 +27,7 @@ class ExecuteThreadsTest {
     executor.execute();
 
     assertThat(threads.threads()).extracting(Thread::getName)
-        .containsExactlyInAnyOrder("agdf-only-0", "agdf-data-flow-log");
+        .containsExactlyInAnyOrder("agdf-only-0", "agdf-monitor");
     assertThat(threads.alive()).isEmpty();
   }
 
