@@ -61,7 +61,10 @@ final class Worker implements Runnable {
     for (int d = 0; d < errorSinks.length; d++) {
       errorSinks[d] = node.errorDestinations[d].queue.sink(node.name);
     }
-    this.batch = new Object[TAKE_BATCH];
+    // a worker of many takes at most its fair share (BoundedQueue.take): 1,000 workers need
+    // not allocate 256 slots each
+    this.batch = new Object[node.workers == 1 ? TAKE_BATCH : Math.max(1,
+        Math.min(TAKE_BATCH, node.spec.options().queueSize() / (4 * node.workers)))];
   }
 
   @Override
@@ -96,7 +99,7 @@ final class Worker implements Runnable {
     while (!execution.halted()) {
       int n;
       try {
-        n = node.queue.take(batch, TAKE_BATCH, node.workers);
+        n = node.queue.take(batch, batch.length, node.workers);
       } catch (InterruptedException e) {
         if (execution.halted()) {
           throw e;
