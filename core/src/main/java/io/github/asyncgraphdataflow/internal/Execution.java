@@ -145,7 +145,7 @@ public final class Execution {
     for (NodeRun n : nodes) {
       timeouts |= n.timeoutNanos > 0;
     }
-    this.watchdog = timeouts ? new Watchdog() : null;
+    this.watchdog = timeouts ? new Watchdog(threadFactory) : null;
     this.maxErrors = config.maxErrors();
     this.timeLimit = config.timeLimit();
   }

@@ -188,8 +188,11 @@ final class Worker implements Runnable {
       }
       if (attempt >= retry.maxAttempts() || call.streamed || execution.halted()
           || !retry.retries(failure)) {
-        failForGood(call, failure);
-        release(call); // the last attempt's emits go on, as without a policy
+        try {
+          release(call); // the last attempt's emits go on, before its failure, as without a policy
+        } finally {
+          failForGood(call, failure);
+        }
         return;
       }
       call.held = null; // a retried attempt's emits are dropped: the next attempt emits again
