@@ -155,12 +155,15 @@ public final class LiveView implements AutoCloseable {
     return url;
   }
 
-  /** Stops the server, the ticker and every open stream; the graph is not affected. */
+  /**
+   * Stops the server, the ticker and every open stream (each stream is ended cleanly; the
+   * server waits at most a second for them); the graph is not affected.
+   */
   @Override
   public void close() {
     feed.close();
     ticker.shutdownNow();
-    server.stop(0);
+    server.stop(1);
     handlers.shutdownNow();
   }
 

@@ -24,6 +24,12 @@
     t.textContent = value || '';
     return t;
   }
+  // DOM writes only where a value changed: a still graph costs the browser nothing.
+  function setText(e, v) { if (e.__v !== v) { e.__v = v; e.textContent = v; } }
+  function setAttr(e, k, v) {
+    var key = '__' + k;
+    if (e[key] !== v) { e[key] = v; e.setAttribute(k, v); }
+  }
   function clip(s, n) { return s.length > n ? s.slice(0, n - 1) + '\u2026' : s; }
 
   function draw(g) {
@@ -39,6 +45,7 @@
     svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
     svg.setAttribute('width', width);
     svg.setAttribute('height', height);
+    if (g.edges.length > 80) { svg.classList.add('big'); } // no edge animation: cheap repaints
     svg.dataset.width = width;
     svg.dataset.height = height;
     var defs = el('defs', {}, svg);
@@ -95,8 +102,11 @@
     });
   }
 
-  function update(s) {
-    if (!graph) { return; }
+  var lastData = null;
+  function update(data) {
+    if (!graph || data === lastData) { return; }
+    lastData = data;
+    var s = JSON.parse(data);
     var totalIn = 0, totalErr = 0, totalRate = 0, totalActive = 0;
     var rate = [];
     s.nodes.forEach(function (st, i) {
@@ -111,33 +121,33 @@
       if (n.queueSize > 0 && fill >= 0.8) { cls.push('backpressure'); }
       if (st.err > 0) { cls.push('failing'); }
       if (cls.length === 1) { cls.push('idle'); }
-      v.g.setAttribute('class', cls.join(' '));
-      r.tr.className = cls.slice(1).join(' ');
-      v.workers.textContent = '\u2699 ' + st.active + '/' + n.maxTasks;
-      v.inT.textContent = 'in ' + fmt(st.in);
-      v.outT.textContent = 'out ' + fmt(st.out);
-      v.errT.textContent = 'err ' + fmt(st.err);
-      v.rate.textContent = fmtRate(st.rate) + ' items/s';
-      v.fill.setAttribute('width', (BAR * fill).toFixed(1));
-      v.qlabel.textContent = n.queueSize > 0
+      setAttr(v.g, 'class', cls.join(' '));
+      setAttr(r.tr, 'class', cls.slice(1).join(' '));
+      setText(v.workers, '\u2699 ' + st.active + '/' + n.maxTasks);
+      setText(v.inT, 'in ' + fmt(st.in));
+      setText(v.outT, 'out ' + fmt(st.out));
+      setText(v.errT, 'err ' + fmt(st.err));
+      setText(v.rate, fmtRate(st.rate) + ' items/s');
+      setAttr(v.fill, 'width', (BAR * fill).toFixed(1));
+      setText(v.qlabel, n.queueSize > 0
         ? 'queue ' + fmt(st.queued) + ' / ' + fmt(n.queueSize) + (st.discarded > 0 ? '  \u00b7  discarded ' + fmt(st.discarded) : '')
-        : 'custom queue: ' + fmt(st.queued) + ' queued';
-      v.error.textContent = st.lastError ? clip(st.lastError, 36) : '';
-      v.title.textContent = n.name + '\nin ' + st.in + ', out ' + st.out + ', err ' + st.err
+        : 'custom queue: ' + fmt(st.queued) + ' queued');
+      setText(v.error, st.lastError ? clip(st.lastError, 36) : '');
+      setText(v.title, n.name + '\nin ' + st.in + ', out ' + st.out + ', err ' + st.err
         + ', discarded ' + st.discarded + ', calls ' + st.calls + ', retries ' + st.retries
-        + (st.lastError ? '\nlast error: ' + st.lastError : '');
+        + (st.lastError ? '\nlast error: ' + st.lastError : ''));
       var c = r.cells;
-      c['in'].textContent = fmt(st.in);
-      c.out.textContent = fmt(st.out);
-      c.err.textContent = fmt(st.err);
-      c.discarded.textContent = fmt(st.discarded);
-      c.rate.textContent = fmtRate(st.rate);
-      c.queued.textContent = n.queueSize > 0 ? fmt(st.queued) + ' / ' + fmt(n.queueSize) : fmt(st.queued);
-      c.workers.textContent = st.active + ' / ' + n.maxTasks;
-      c.lastError.textContent = st.lastError || '';
+      setText(c['in'], fmt(st.in));
+      setText(c.out, fmt(st.out));
+      setText(c.err, fmt(st.err));
+      setText(c.discarded, fmt(st.discarded));
+      setText(c.rate, fmtRate(st.rate));
+      setText(c.queued, n.queueSize > 0 ? fmt(st.queued) + ' / ' + fmt(n.queueSize) : fmt(st.queued));
+      setText(c.workers, st.active + ' / ' + n.maxTasks);
+      setText(c.lastError, st.lastError || '');
     });
     edgeViews.forEach(function (e) {
-      e.path.setAttribute('class', rate[e.from] > 0 && s.state === 'running' ? 'edge live' : 'edge');
+      setAttr(e.path, 'class', rate[e.from] > 0 && s.state === 'running' ? 'edge live' : 'edge');
     });
     document.getElementById('total-in').textContent = fmt(totalIn);
     document.getElementById('total-err').textContent = fmt(totalErr);
@@ -183,7 +193,7 @@
   fetch('graph.json').then(function (r) { return r.json(); }).then(function (g) {
     draw(g);
     var source = new EventSource('events');
-    source.onmessage = function (e) { update(JSON.parse(e.data)); };
+    source.onmessage = function (e) { update(e.data); };
     source.onerror = function () {
       if (lastState !== 'finished' && lastState !== 'halted') { setState('disconnected'); }
     };
