@@ -1,7 +1,7 @@
 // The live page: draws the graph once from graph.json, then updates it from /events.
 (function () {
   'use strict';
-  var W = 224, H = 112, GX = 70, GY = 20, PAD = 12, BAR = W - 24;
+  var W = 200, H = 112, GX = 56, GY = 20, PAD = 12, BAR = W - 24;
   var SVG = 'http://www.w3.org/2000/svg';
   var graph = null, views = [], rows = [], edgeViews = [], lastState = null;
 
@@ -30,6 +30,8 @@
     var key = '__' + k;
     if (e[key] !== v) { e[key] = v; e.setAttribute(k, v); }
   }
+  // "SomeException: message" -> "message" (the table and the tooltip keep the class)
+  function shortError(e) { var i = e.indexOf(': '); return i > 0 && i < 60 ? e.slice(i + 2) : e; }
   function clip(s, n) { return s.length > n ? s.slice(0, n - 1) + '\u2026' : s; }
 
   function draw(g) {
@@ -48,6 +50,8 @@
     if (g.edges.length > 80) { svg.classList.add('big'); } // no edge animation: cheap repaints
     svg.dataset.width = width;
     svg.dataset.height = height;
+    var room = document.getElementById('canvas').clientWidth - 16;
+    if (width > room && width < room * 1.6) { fitGraph(true); } // a little too wide: fit it
     var defs = el('defs', {}, svg);
     var marker = el('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5,
       markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);
@@ -132,7 +136,7 @@
       setText(v.qlabel, n.queueSize > 0
         ? 'queue ' + fmt(st.queued) + ' / ' + fmt(n.queueSize) + (st.discarded > 0 ? '  \u00b7  discarded ' + fmt(st.discarded) : '')
         : 'custom queue: ' + fmt(st.queued) + ' queued');
-      setText(v.error, st.lastError ? clip(st.lastError, 36) : '');
+      setText(v.error, st.lastError ? '\u26a0 ' + clip(shortError(st.lastError), 30) : '');
       setText(v.title, n.name + '\nin ' + st.in + ', out ' + st.out + ', err ' + st.err
         + ', discarded ' + st.discarded + ', calls ' + st.calls + ', retries ' + st.retries
         + (st.lastError ? '\nlast error: ' + st.lastError : ''));
@@ -182,12 +186,15 @@
     }
   }
 
-  document.getElementById('fit').addEventListener('click', function () {
+  function fitGraph(fit) {
     var svg = document.getElementById('graph');
-    var fit = svg.classList.toggle('fit');
+    svg.classList.toggle('fit', fit);
     if (fit) { svg.removeAttribute('width'); svg.removeAttribute('height'); }
     else { svg.setAttribute('width', svg.dataset.width); svg.setAttribute('height', svg.dataset.height); }
-    this.textContent = fit ? 'Actual size' : 'Fit to window';
+    document.getElementById('fit').textContent = fit ? 'Actual size' : 'Fit to window';
+  }
+  document.getElementById('fit').addEventListener('click', function () {
+    fitGraph(!document.getElementById('graph').classList.contains('fit'));
   });
 
   fetch('graph.json').then(function (r) { return r.json(); }).then(function (g) {

@@ -160,7 +160,7 @@ class LiveViewBrowserTest {
         .as("amber at 80%% of the queue: %s queued of 25", store.queued())
         .isEqualTo(store.queued() >= 20);
     assertThat(box("validate").findElement(By.cssSelector("text.error")).getText())
-        .contains("IllegalArgumentException: order");
+        .contains("has no customer id");
     assertThat(driver.findElement(By.cssSelector("#nodes tr[data-node='validate'] td.lastError"))
         .getText()).matches("IllegalArgumentException: order (7|14|21|28) has no customer id");
     assertThat(driver.findElement(By.id("banner")).isDisplayed()).isFalse();
