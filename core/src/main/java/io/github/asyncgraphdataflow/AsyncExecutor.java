@@ -49,6 +49,7 @@ public final class AsyncExecutor {
   private final ThreadFactory threadFactory;
   private final Duration haltTimeout;
   private final List<ExecutionListener> listeners;
+  private final Duration stallWarning;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile DataFlowLogging logging;
   private volatile Execution current;
@@ -71,6 +72,7 @@ public final class AsyncExecutor {
     this.threadFactory = b.threadFactory;
     this.haltTimeout = b.haltTimeout;
     this.listeners = List.copyOf(b.listeners);
+    this.stallWarning = b.stallWarning;
   }
 
   /**
@@ -151,7 +153,7 @@ public final class AsyncExecutor {
     try {
       Execution execution = new Execution(snapshot, args,
           new ExecutionConfig(graph, logger, maxExceptions, threadFactory, haltTimeout, logging,
-              listeners));
+              listeners, stallWarning));
       startNodes = args;
       current = execution;
       return execution.run();
@@ -249,6 +251,7 @@ public final class AsyncExecutor {
     private ThreadFactory threadFactory = Thread.ofVirtual().factory();
     private Duration haltTimeout = Duration.ofSeconds(10);
     private final List<ExecutionListener> listeners = new ArrayList<>();
+    private Duration stallWarning = Duration.ofSeconds(30);
 
     private Builder(AsyncGraph graph) {
       this.graph = Objects.requireNonNull(graph, "graph");
@@ -317,6 +320,34 @@ public final class AsyncExecutor {
      */
     public Builder listener(ExecutionListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * How long a node may hold queued input without taking or emitting an item, or the whole
+     * graph go without any node taking or emitting one, before a WARN line names the stalled
+     * node(s), their queue depths and active workers, and the top stack frames of each worker
+     * inside a call (default 30 s; {@link Duration#ZERO} turns stall warnings off). The line
+     * is logged again only when the set of stalled nodes changes; an INFO line says when
+     * progress resumes. The check runs on the execution's monitor thread, a few times per
+     * interval, and costs the workers nothing.
+     *
+     * {@snippet :
+     * AsyncExecutor executor = AsyncExecutor.builder(graph)
+     *     .stallWarning(Duration.ofMinutes(2)) // or Duration.ZERO: never
+     *     .build();
+     * }
+     *
+     * @param interval zero (off) or more; at least 1 ms when on
+     * @return this builder
+     */
+    public Builder stallWarning(Duration interval) {
+      Objects.requireNonNull(interval, "stallWarning");
+      if (interval.isNegative() || (!interval.isZero() && interval.toMillis() < 1)) {
+        throw new IllegalArgumentException(
+            "stallWarning must be zero (off) or at least 1 ms, was " + interval);
+      }
+      this.stallWarning = interval;
       return this;
     }
 

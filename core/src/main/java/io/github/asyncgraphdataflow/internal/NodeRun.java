@@ -30,6 +30,8 @@ final class NodeRun {
   final LongAdder in = new LongAdder();
   /** One per worker, each written by its worker only. */
   final WorkerCounters[] counters;
+  /** The workers' threads, by worker index; set before any starts, read by the monitor. */
+  final Thread[] threads;
   final LongAdder err = new LongAdder();
   final LongAdder discarded = new LongAdder();
   private final ArrayDeque<Throwable> exceptions = new ArrayDeque<>();
@@ -42,6 +44,7 @@ final class NodeRun {
     this.queue = queueFor(spec, in, discarded);
     this.workers = spec.options().maxTasks();
     this.counters = new WorkerCounters[workers];
+    this.threads = new Thread[workers];
     for (int i = 0; i < workers; i++) {
       counters[i] = new WorkerCounters();
     }
