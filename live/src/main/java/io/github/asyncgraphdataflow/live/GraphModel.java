@@ -124,43 +124,4 @@ final class GraphModel {
     }
     return j.endArray().endObject().toString();
   }
-
-  /** The graph as a Mermaid flowchart. */
-  String toMermaid() {
-    StringBuilder b = new StringBuilder("flowchart LR\n");
-    for (int i = 0; i < nodes.size(); i++) {
-      b.append("  n").append(i).append("[\"").append(mermaidText(label(i))).append("\"]\n");
-    }
-    for (int[] e : edges) {
-      b.append("  n").append(e[0]).append(" --> n").append(e[1]).append('\n');
-    }
-    return b.toString();
-  }
-
-  /** The graph as Graphviz DOT. */
-  String toDot() {
-    StringBuilder b = new StringBuilder("digraph agdf {\n  rankdir=LR;\n  node [shape=box];\n");
-    for (int i = 0; i < nodes.size(); i++) {
-      b.append("  n").append(i).append(" [label=\"").append(dotText(label(i))).append("\"];\n");
-    }
-    for (int[] e : edges) {
-      b.append("  n").append(e[0]).append(" -> n").append(e[1]).append(";\n");
-    }
-    return b.append("}\n").toString();
-  }
-
-  private String label(int i) {
-    NodeOptions o = nodes.get(i).options();
-    String queue = o.queue() == null ? "queue " + o.queueSize() : "custom queue";
-    return nodes.get(i).name() + "\n" + "maxTasks " + o.maxTasks() + ", " + queue;
-  }
-
-  private static String mermaidText(String s) {
-    return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")
-        .replace(">", "&gt;").replace("\n", "<br/>");
-  }
-
-  private static String dotText(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-  }
 }

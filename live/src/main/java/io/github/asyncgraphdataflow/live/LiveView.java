@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Endpoints: {@code /} (the page), {@code /events} (Server-Sent Events: one
  * {@code /stats.json} document per tick), {@code /stats.json}, {@code /graph.json},
- * {@code /graph.mmd} (Mermaid) and {@code /graph.dot} (Graphviz).
+ * {@code /graph.mmd} (Mermaid, {@link io.github.asyncgraphdataflow.AsyncGraph#toMermaid()}) and
+ * {@code /graph.dot} (Graphviz, {@link io.github.asyncgraphdataflow.AsyncGraph#toDot()}).
  *
  * <p><b>Cost to the graph:</b> none on the workers' threads. The view reads
  * {@link AsyncExecutor#dataFlowStats()} once per tick on its own thread and sends that one
@@ -64,7 +65,7 @@ public final class LiveView implements AutoCloseable {
     this.server = HttpServer.create(address, 0);
     this.handlers = Executors.newThreadPerTaskExecutor(
         Thread.ofVirtual().name("agdf-live-http-", 0).factory());
-    Pages pages = new Pages(model, feed);
+    Pages pages = new Pages(model, feed, executor.graph());
     server.createContext("/", exchange -> serve(exchange, pages));
     server.setExecutor(handlers);
     this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -1,5 +1,6 @@
 package io.github.asyncgraphdataflow.live;
 
+import io.github.asyncgraphdataflow.AsyncGraph;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,13 +12,13 @@ final class Pages {
 
   private final Map<String, Page> pages;
 
-  Pages(GraphModel model, StatsFeed feed) {
+  Pages(GraphModel model, StatsFeed feed, AsyncGraph graph) {
     String html = text("index.html");
     String js = text("live.js");
     String css = text("live.css");
     String graphJson = model.toJson("async-graph-data-flow");
-    String mermaid = model.toMermaid();
-    String dot = model.toDot();
+    String mermaid = graph.toMermaid(); // drawn once: the view shows the graph it started with
+    String dot = graph.toDot();
     Page index = new Page("text/html", () -> html);
     pages = Map.of(
         "/", index,
