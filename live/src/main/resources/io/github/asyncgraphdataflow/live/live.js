@@ -200,9 +200,12 @@
   fetch('graph.json').then(function (r) { return r.json(); }).then(function (g) {
     draw(g);
     var source = new EventSource('events');
-    source.onmessage = function (e) { update(e.data); };
+    var lost = null; // a blip is not a lost connection: say so after 2 s without news
+    source.onmessage = function (e) { clearTimeout(lost); lost = null; update(e.data); };
     source.onerror = function () {
-      if (lastState !== 'finished' && lastState !== 'halted') { setState('disconnected'); }
+      if (lost === null && lastState !== 'finished' && lastState !== 'halted') {
+        lost = setTimeout(function () { setState('disconnected'); }, 2000);
+      }
     };
   });
 })();
