@@ -45,6 +45,11 @@ final class JobPlanner {
   }
 
   void plan(StreamExecutionEnvironment env) {
+    if (!graph.errorEdges().isEmpty()) {
+      throw new IllegalArgumentException("The graph has error edges " + graph.errorEdges()
+          + ", which the Flink runner does not translate yet; failures are counted and kept "
+          + "in ExecutionResult.exceptions() instead");
+    }
     Map<String, Node<?, ?>> nodes = FlinkExecutor.byName(graph);
     Map<String, NodePlan> plans = new LinkedHashMap<>();
     nodes.values().forEach(n -> plans.put(n.name(), planOf(n)));
@@ -79,6 +84,7 @@ final class JobPlanner {
   }
 
   private NodePlan planOf(Node<?, ?> node) {
+    refuseUntranslated(node);
     int batchSize = 0;
     long maxWaitMillis = 0;
     if (node.options().queue() != null) {
@@ -99,6 +105,28 @@ final class JobPlanner {
     }
     return new NodePlan(factory, node.name(), node.options().maxTasks(), batchSize,
         maxWaitMillis, maxExceptions, WINDOW);
+  }
+
+  /** Policies that the Flink runner does not apply yet: refused, never silently ignored. */
+  private static void refuseUntranslated(Node<?, ?> node) {
+    var o = node.options();
+    List<String> set = new ArrayList<>();
+    if (!o.retry().equals(io.github.asyncgraphdataflow.Retry.none())) {
+      set.add("retry");
+    }
+    if (o.timeout() != null) {
+      set.add("timeout");
+    }
+    if (o.rateLimit() != null) {
+      set.add("rateLimit");
+    }
+    if (o.maxErrors() != 0) {
+      set.add("maxErrors");
+    }
+    if (!set.isEmpty()) {
+      throw new IllegalArgumentException("Node '" + node.name() + "' sets " + set
+          + ", which the Flink runner does not apply yet; remove the option(s) to run on Flink");
+    }
   }
 
   private static List<String> topologicalOrder(Set<String> names,
