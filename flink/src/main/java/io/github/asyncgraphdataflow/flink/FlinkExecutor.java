@@ -105,7 +105,7 @@ public final class FlinkExecutor {
    * Runs the graph from the given start nodes, each called once with its arguments.
    *
    * @param startNodes node name to arguments ({@code List.of()} for none); the arguments
-   *     travel to the task in the job, so Flink must be able to serialize them
+   *     travel to the task inside the job, so they must be {@link java.io.Serializable}
    * @return the statistics, kept exceptions and halting node
    * @throws IllegalArgumentException before submission, naming the node at fault
    * @throws UnserializableItemException if a node emitted an item Flink cannot serialize

@@ -6,7 +6,6 @@ import io.github.asyncgraphdataflow.queue.BatchingQueue;
 import io.github.asyncgraphdataflow.queue.NodeQueue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +61,7 @@ final class JobPlanner {
       List<DataStream<Object>> inputs = new ArrayList<>();
       sources.get(name).forEach(s -> inputs.add(streams.get(s)));
       if (inputs.isEmpty() || starts.containsKey(name)) {
-        inputs.add(env.fromData(Collections.<Object>singletonList(StartToken.of(starts.get(name))),
-                ITEM)
-            .name("start " + name).uid("start:" + name));
+        inputs.add(startSource(env, name, StartToken.of(starts.get(name))));
       }
       DataStream<Object> input = inputs.get(0);
       if (inputs.size() > 1) {
@@ -81,6 +78,20 @@ final class JobPlanner {
       }
       streams.put(name, op);
     }
+  }
+
+  @SuppressWarnings("deprecation")
+  private static DataStream<Object> startSource(StreamExecutionEnvironment env, String node,
+      StartToken token) {
+    try (java.io.ObjectOutputStream out =
+        new java.io.ObjectOutputStream(java.io.OutputStream.nullOutputStream())) {
+      out.writeObject(token);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("The arguments of start node '" + node + "' must be "
+          + "serializable to travel to the Flink task: " + e, e);
+    }
+    return env.addSource(new TokenSource(token), "start " + node, ITEM)
+        .setParallelism(1).uid("start:" + node);
   }
 
   private NodePlan planOf(Node<?, ?> node) {

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param args the start arguments, or {@code null} for no call
  */
-record StartToken(ArrayList<Object> args) {
+record StartToken(ArrayList<Object> args) implements java.io.Serializable {
   static StartToken of(List<?> args) {
     return new StartToken(args == null ? null : new ArrayList<>(args));
   }

@@ -112,6 +112,22 @@ class FlinkBehaviourTest {
             + FlinkBehaviourTest.class.getName() + "$");
   }
 
+  static AsyncGraph withPolicies() {
+    AsyncGraph g = new AsyncGraph();
+    g.addNode((Emitter<Integer> out) -> numbers(3, out), NodeOptions.builder().name("fetch")
+        .retry(io.github.asyncgraphdataflow.Retry.of(3)).timeout(Duration.ofSeconds(1)).build());
+    return g;
+  }
+
+  @Test
+  void policiesTheRunnerDoesNotApplyAreRefusedBeforeSubmission() {
+    assertThatThrownBy(() -> FlinkExecutor.builder(FlinkBehaviourTest::withPolicies)
+            .environment(TestCluster.env(1)).build().execute())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Node 'fetch' sets [retry, timeout], which the Flink runner "
+            + "does not apply yet");
+  }
+
   static AsyncGraph counting(String run) {
     AsyncGraph g = new AsyncGraph();
     g.addNode("count", (Integer n, String word, Emitter<String> out) -> {
