@@ -80,7 +80,7 @@ class InterruptTest {
     assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
     assertThat(blockedWorkerWasInterrupted).isTrue();
     assertThat(threads.threads()).extracting(Thread::getName)
-        .containsExactlyInAnyOrder("agdf-blocked-0", "agdf-sink-0", "agdf-monitor");
+        .containsExactlyInAnyOrder("agdf-blocked-0", "agdf-sink-0");
     assertThat(threads.alive()).isEmpty();
     assertThat(newLiveAgdfPlatformThreads(before)).isEmpty();
     assertThat(executor.dataFlowStats().get("blocked").err())
@@ -164,7 +164,7 @@ class InterruptTest {
 
     assertThat(threads.threads()).extracting(Thread::getName)
         .containsExactlyInAnyOrder("agdf-src-0", "agdf-mid-0", "agdf-mid-1", "agdf-mid-2",
-            "agdf-mid-3", "agdf-sink-0", "agdf-monitor"); // all from the factory
+            "agdf-mid-3", "agdf-sink-0", "agdf-data-flow-log"); // all from the factory
     assertThat(threads.alive()).isEmpty();
     assertThat(newLiveAgdfPlatformThreads(before)).isEmpty();
   }
