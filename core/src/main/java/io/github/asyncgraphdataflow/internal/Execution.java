@@ -60,6 +60,8 @@ import org.slf4j.Logger;
  * <p><b>Stall checks</b> (on by default) run on the caller of {@code execute} while it waits:
  * it wakes a few times per stall interval and lets {@link StallMonitor} read the counters,
  * without the lock; no thread is started for them, so a short execution pays nothing.
+ * Data-flow logging, when on, has one thread {@code agdf-monitor} from the executor's thread
+ * factory (as the workers), stopped and joined before {@code execute} returns.
  *
  * <p><b>Policies.</b> Retries, back-off and rate-limit waits run on the worker's own thread
  * (see {@link Worker}); call timeouts share one timer thread ({@link Watchdog}), made only
@@ -92,6 +94,8 @@ public final class Execution {
   private volatile HaltReason haltReason;
   private volatile Throwable fatal;
   private volatile Thread[] threads = new Thread[0];
+  /** The caller was interrupted after every node had finished; written by the caller only. */
+  private boolean lateInterrupt;
   private final Watchdog watchdog;
   private final long maxErrors;
   private final AtomicLong errors = new AtomicLong();
@@ -140,7 +144,7 @@ public final class Execution {
     for (NodeRun n : nodes) {
       timeouts |= n.timeoutNanos > 0;
     }
-    this.watchdog = timeouts ? new Watchdog() : null;
+    this.watchdog = timeouts ? new Watchdog(threadFactory) : null;
     this.maxErrors = config.maxErrors();
     this.timeLimit = config.timeLimit();
   }
@@ -171,8 +175,12 @@ public final class Execution {
         node.queue.sourcesFinished();
       }
     }
-    Thread logThread = logging == null ? null : Thread.ofVirtual().name("agdf-data-flow-log")
-        .start(this::logPeriodically);
+    Thread logThread = null;
+    if (logging != null) {
+      logThread = threadFactory.newThread(this::logPeriodically); // the user's factory, as workers
+      logThread.setName("agdf-monitor");
+      logThread.start();
+    }
     StallMonitor stall = stallWarning.isZero() ? null
         : new StallMonitor(nodes, stallWarning, logger, System.nanoTime());
     for (Thread t : threads) {
@@ -185,8 +193,11 @@ public final class Execution {
     logSummaries();
     if (logThread != null) {
       loggingStop.countDown();
-      logThread.join();
+      joinUninterruptibly(logThread);
       logDataFlow();
+    }
+    if (lateInterrupt && !interrupted) {
+      Thread.currentThread().interrupt(); // arrived after the work was done: keep it for the caller
     }
     Throwable error = fatal;
     if (interrupted || error instanceof Error) {
@@ -248,8 +259,12 @@ public final class Execution {
             changed.awaitNanos(stall == null ? left : Math.min(left, nextCheck - now));
           }
         } catch (InterruptedException e) {
-          interrupted = true;
-          haltInternal(null, HaltReason.INTERRUPTED, "the caller of execute was interrupted");
+          if (remaining == 0) {
+            lateInterrupt = true; // every node had finished already: nothing to halt
+          } else {
+            interrupted = true;
+            haltInternal(null, HaltReason.INTERRUPTED, "the caller of execute was interrupted");
+          }
         }
       }
       long left = haltTimeout.toNanos();
@@ -275,16 +290,25 @@ public final class Execution {
       lock.unlock();
     }
     for (Thread t : threads) {
-      while (true) {
-        try {
-          t.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
+      joinUninterruptibly(t);
     }
     return interrupted;
+  }
+
+  /**
+   * Joins a thread that has finished its work (or is about to); an interrupt arriving
+   * meanwhile does not end the run: it is kept in {@code lateInterrupt} and restored on the
+   * caller's thread when {@code run} returns.
+   */
+  private void joinUninterruptibly(Thread t) {
+    while (true) {
+      try {
+        t.join();
+        return;
+      } catch (InterruptedException e) {
+        lateInterrupt = true;
+      }
+    }
   }
 
   boolean halted() {
