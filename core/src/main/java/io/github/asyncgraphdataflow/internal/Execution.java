@@ -60,8 +60,10 @@ import org.slf4j.Logger;
  * <p><b>Stall checks</b> (on by default) run on the caller of {@code execute} while it waits:
  * it wakes a few times per stall interval and lets {@link StallMonitor} read the counters,
  * without the lock; no thread is started for them, so a short execution pays nothing.
- * Data-flow logging, when on, has one thread {@code agdf-monitor} from the executor's thread
- * factory (as the workers), stopped and joined before {@code execute} returns.
+ *
+ * <p><b>Data-flow logging</b>, when on, runs on one thread {@code agdf-data-flow-log} from the
+ * executor's thread factory (as the workers); it only reads counters, and is stopped and
+ * joined before {@code execute} returns.
  *
  * <p><b>Policies.</b> Retries, back-off and rate-limit waits run on the worker's own thread
  * (see {@link Worker}); call timeouts share one timer thread ({@link Watchdog}), made only
@@ -177,8 +179,8 @@ public final class Execution {
     }
     Thread logThread = null;
     if (logging != null) {
-      logThread = threadFactory.newThread(this::logPeriodically); // the user's factory, as workers
-      logThread.setName("agdf-monitor");
+      logThread = threadFactory.newThread(this::logPeriodically); // the user's, as the workers'
+      logThread.setName("agdf-data-flow-log");
       logThread.start();
     }
     StallMonitor stall = stallWarning.isZero() ? null
