@@ -601,8 +601,8 @@ public final class AsyncGraph {
   /**
    * Draws this graph as a Mermaid flowchart: each node a box with its name, {@code maxTasks}
    * and queue (the default queue's size, or a custom queue's class, learnt by calling the
-   * queue supplier once), each edge an arrow; nodes in the order they were added, with any
-   * name escaped. Paste it into a {@code ```mermaid} block of a Markdown file.
+   * queue supplier once), each edge an arrow, each error edge a dashed arrow labelled
+   * "error"; nodes in the order they were added, with any name escaped. Paste it into a {@code ```mermaid} block of a Markdown file.
    *
    * {@snippet file="GraphDiagramTest.java" region="mermaid"}
    *
@@ -628,6 +628,7 @@ public final class AsyncGraph {
     synchronized (this) {
       ns = List.copyOf(nodes.values());
       edges.forEach(e -> arrows.add(GraphDiagram.Arrow.data(e)));
+      errorEdges.forEach(e -> arrows.add(GraphDiagram.Arrow.error(e)));
     }
     return new GraphDiagram(ns, arrows); // drawn outside the lock: it calls queue suppliers
   }

@@ -48,6 +48,10 @@ final class GraphDiagram {
     static Arrow data(Edge edge) {
       return new Arrow(edge.source(), edge.destination(), Style.DATA, null);
     }
+
+    static Arrow error(Edge edge) {
+      return new Arrow(edge.source(), edge.destination(), Style.ERROR, null);
+    }
   }
 
   private final List<Node<?, ?>> nodes;
