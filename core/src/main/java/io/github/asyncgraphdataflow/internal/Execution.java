@@ -108,7 +108,24 @@ public final class Execution {
       }
       nodes[i].destinations = wired;
     }
+    connectQueues(graph);
     remaining = nodes.length;
+  }
+
+  /** Tells each queue its node and sources; a queue may refuse them (nothing has run yet). */
+  private void connectQueues(GraphSnapshot graph) {
+    List<List<String>> sources = new ArrayList<>();
+    for (NodeRun ignored : nodes) {
+      sources.add(new ArrayList<>());
+    }
+    for (int i = 0; i < nodes.length; i++) {
+      for (int d : graph.destinations()[i]) {
+        sources.get(d).add(nodes[i].name);
+      }
+    }
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i].queue.connect(nodes[i].name, List.copyOf(sources.get(i)));
+    }
   }
 
   /**

@@ -100,6 +100,7 @@ final class NodeRun {
       return false;
     }
     for (NodeRun d : destinations) {
+      d.queue.sourceFinished(name);
       if (d.pendingSources.decrementAndGet() == 0) {
         d.queue.sourcesFinished();
       }
