@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  *     true); see {@link Nodes#method}
  * @param parameterNames the names of the inputs, for binding a {@code Map} item by name, or
  *     empty to read them from the method (compiled with {@code -parameters})
+ * @param ordered with several workers, emitted items leave in the order the inputs were taken
+ *     (default false); see {@link Builder#ordered(boolean)}
  */
 public record NodeOptions(
     String name,
@@ -34,7 +36,8 @@ public record NodeOptions(
     int queueSize,
     Supplier<? extends NodeQueue<?, ?>> queue,
     boolean checkFunction,
-    List<String> parameterNames) {
+    List<String> parameterNames,
+    boolean ordered) {
 
   /** The default number of workers per node. */
   public static final int DEFAULT_MAX_TASKS = 1;
@@ -52,6 +55,26 @@ public record NodeOptions(
     requirePositive("maxTasks", maxTasks);
     requirePositive("queueSize", queueSize);
     parameterNames = parameterNames == null ? List.of() : List.copyOf(parameterNames);
+  }
+
+  /**
+   * Options with the default for every later component ({@code ordered} false), as before
+   * those components existed.
+   *
+   * @param name the node's name, or {@code null}
+   * @param haltOnException halt the whole graph when this node fails
+   * @param unpackInput spread tuple-like and {@code Map} items over several inputs
+   * @param maxTasks workers
+   * @param queueSize capacity of the default input queue
+   * @param queue a supplier of a custom input queue, or {@code null}
+   * @param checkFunction verify a reflective node's method when the node is added
+   * @param parameterNames the names of the inputs, or empty
+   */
+  public NodeOptions(String name, boolean haltOnException, boolean unpackInput, int maxTasks,
+      int queueSize, Supplier<? extends NodeQueue<?, ?>> queue, boolean checkFunction,
+      List<String> parameterNames) {
+    this(name, haltOnException, unpackInput, maxTasks, queueSize, queue, checkFunction,
+        parameterNames, false);
   }
 
   /**
@@ -87,6 +110,7 @@ public record NodeOptions(
     b.queue = queue;
     b.checkFunction = checkFunction;
     b.parameterNames = parameterNames;
+    b.ordered = ordered;
     return b;
   }
 
@@ -124,6 +148,7 @@ public record NodeOptions(
     private Supplier<? extends NodeQueue<?, ?>> queue;
     private boolean checkFunction = true;
     private List<String> parameterNames = List.of();
+    private boolean ordered;
 
     private Builder() {}
 
@@ -224,6 +249,33 @@ public record NodeOptions(
     }
 
     /**
+     * Whether the items this node emits leave it in the order its inputs were taken from its
+     * queue, however its {@code maxTasks} workers interleave (default false: each item leaves
+     * as soon as it is emitted). The items one call emits stay together, in the order emitted.
+     * Like Reactor's {@code flatMapSequential} and Flink's {@code orderedWait}.
+     *
+     * {@snippet file="OrderedOutputTest.java" region="ordered"}
+     *
+     * <p>How: each input taken gets a ticket; the call holding the oldest unreleased ticket
+     * emits straight through, the others hold what they emit until their turn. The reorder
+     * buffer is bounded: at most {@code 2 × maxTasks} inputs are taken and not yet released
+     * (a worker waits for the oldest to be released before it takes another), and a call that
+     * is not the oldest holds at most 1,024 emitted items, then waits in {@code emit} until it
+     * is the oldest. These waits cannot deadlock: the oldest call never waits on the buffer,
+     * so it always finishes and releases the next one. A halt wakes every waiter; items held
+     * then count as {@code out} of this node, and as {@code in} and {@code discarded} at each
+     * destination they were bound for. Ordered workers take one item at a time. With
+     * {@code maxTasks(1)} output is in order anyway and this option costs nothing.
+     *
+     * @param ordered true to keep the input order
+     * @return this builder
+     */
+    public Builder ordered(boolean ordered) {
+      this.ordered = ordered;
+      return this;
+    }
+
+    /**
      * Builds the options.
      *
      * @return immutable options
@@ -231,7 +283,7 @@ public record NodeOptions(
     public NodeOptions build() {
       return new NodeOptions(
           name, haltOnException, unpackInput, maxTasks, queueSize, queue, checkFunction,
-          parameterNames);
+          parameterNames, ordered);
     }
   }
 }

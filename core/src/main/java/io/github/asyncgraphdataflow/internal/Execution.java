@@ -107,6 +107,7 @@ public final class Execution {
         wired[d] = nodes[dests[d]];
       }
       nodes[i].destinations = wired;
+      nodes[i].conditions = graph.conditions()[i];
     }
     connectQueues(graph);
     remaining = nodes.length;
@@ -306,6 +307,9 @@ public final class Execution {
     }
     for (NodeRun n : nodes) {
       n.queue.halt();
+      if (n.order != null) {
+        n.order.halt();
+      }
     }
     for (Thread t : threads) {
       t.interrupt();

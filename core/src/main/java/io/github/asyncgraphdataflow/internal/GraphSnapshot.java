@@ -1,14 +1,29 @@
 package io.github.asyncgraphdataflow.internal;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The graph as an execution sees it, taken under the graph's lock when the execution starts.
  *
  * @param nodes the nodes, in the order they were added
  * @param destinations for each node (by position in {@code nodes}), its destinations' positions
+ * @param conditions for each node, the condition of each edge in {@code destinations} (null for
+ *     none), or a null row when none of its edges has a condition
  */
-public record GraphSnapshot(List<NodeSpec> nodes, int[][] destinations) {
+public record GraphSnapshot(
+    List<NodeSpec> nodes, int[][] destinations, Predicate<Object>[][] conditions) {
+
+  /**
+   * A snapshot whose edges have no conditions.
+   *
+   * @param nodes the nodes
+   * @param destinations each node's destinations
+   */
+  @SuppressWarnings("unchecked")
+  public GraphSnapshot(List<NodeSpec> nodes, int[][] destinations) {
+    this(nodes, destinations, (Predicate<Object>[][]) new Predicate<?>[destinations.length][]);
+  }
 
   /**
    * The number of incoming edges of each node.

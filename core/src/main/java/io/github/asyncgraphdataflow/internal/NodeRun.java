@@ -25,6 +25,10 @@ final class NodeRun {
   final int workers;
   final List<?> startArgs;
   NodeRun[] destinations = new NodeRun[0];
+  /** The condition of the edge to each destination (null: none), or null when none has one. */
+  java.util.function.Predicate<Object>[] conditions;
+  /** The reorder buffer of an ordered node with several workers, else null. */
+  final OrderGate order;
   final AtomicInteger pendingSources;
   final AtomicInteger liveWorkers;
   final LongAdder in = new LongAdder();
@@ -49,6 +53,7 @@ final class NodeRun {
     this.pendingSources = new AtomicInteger(inDegree);
     this.liveWorkers = new AtomicInteger(workers);
     this.maxExceptions = maxExceptions;
+    this.order = spec.options().ordered() && workers > 1 ? new OrderGate(this, 2 * workers) : null;
   }
 
   private static InputQueue queueFor(NodeSpec spec, LongAdder in, LongAdder discarded) {

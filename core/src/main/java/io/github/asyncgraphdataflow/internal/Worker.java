@@ -1,8 +1,11 @@
 package io.github.asyncgraphdataflow.internal;
 
+import io.github.asyncgraphdataflow.Edge;
+import io.github.asyncgraphdataflow.EdgeConditionException;
 import io.github.asyncgraphdataflow.Emitter;
 import io.github.asyncgraphdataflow.GraphHaltedException;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /**
  * One of a node's workers, and the emitter its function calls.
@@ -13,6 +16,11 @@ import java.util.Arrays;
  * for that destination, without a lock in the common case): nothing emitted is ever held back,
  * so a downstream node never waits on items parked upstream, even while the emitting call
  * blocks (on I/O, say) or runs for the whole execution (a source).
+ *
+ * <p>An edge with a condition gets only the items the condition accepts (evaluated once per
+ * item and edge, in {@code emit}). An ordered node's worker takes one item at a time with a
+ * ticket from the node's {@link OrderGate}; a call that is not the oldest holds what it emits
+ * until its turn (see there).
  *
  * <p>Thread-safety: each call of the function gets its own {@link Call} emitter, confined to
  * this worker's thread and valid only until that call returns; {@code emit} checks both and
@@ -29,6 +37,8 @@ final class Worker implements Runnable {
   private final WorkerCounters counters;
   private final Listeners listeners;
   private final Object[] batch;
+  private final Predicate<Object>[] conditions;
+  private final OrderGate order;
   private Thread owner;
 
   Worker(Execution execution, NodeRun node, int index, boolean runsStart) {
@@ -42,6 +52,8 @@ final class Worker implements Runnable {
       sinks[d] = node.destinations[d].queue.sink(node.name);
     }
     this.batch = new Object[TAKE_BATCH];
+    this.conditions = node.conditions;
+    this.order = node.order;
   }
 
   @Override
@@ -49,7 +61,7 @@ final class Worker implements Runnable {
     owner = Thread.currentThread();
     try {
       if (runsStart && !execution.halted()) {
-        invoke(null, true);
+        invoke(null, true, -1);
       }
       loop();
     } catch (GraphHaltedException | InterruptedException e) {
@@ -72,8 +84,14 @@ final class Worker implements Runnable {
   private void loop() throws InterruptedException {
     while (!execution.halted()) {
       int n;
+      long ticket = -1;
       try {
-        n = node.queue.take(batch, TAKE_BATCH, node.workers);
+        if (order == null) {
+          n = node.queue.take(batch, TAKE_BATCH, node.workers);
+        } else {
+          ticket = order.take(batch, node.workers);
+          n = ticket < 0 ? -1 : 1;
+        }
       } catch (InterruptedException e) {
         if (execution.halted()) {
           throw e;
@@ -98,7 +116,7 @@ final class Worker implements Runnable {
         batch[i] = null;
         WorkerCounters.increment(counters.calls);
         try {
-          invoke(item, false);
+          invoke(item, false, ticket);
         } catch (GraphHaltedException | InterruptedException e) {
           // the call ended because of the halt: the rest of the batch is never processed
           discardRest(i + 1, n);
@@ -113,8 +131,8 @@ final class Worker implements Runnable {
     Arrays.fill(batch, from, n, null);
   }
 
-  private void invoke(Object item, boolean start) throws InterruptedException {
-    Call call = new Call();
+  private void invoke(Object item, boolean start, long ticket) throws InterruptedException {
+    Call call = new Call(ticket);
     long began = listeners == null ? 0 : System.nanoTime();
     Throwable thrown = null;
     counters.active.lazySet(1);
@@ -126,10 +144,12 @@ final class Worker implements Runnable {
       }
     } catch (GraphHaltedException e) {
       thrown = e;
+      abandon(call);
       throw e;
     } catch (Throwable t) {
       thrown = t;
       if (execution.halted() && isInterruption(t)) {
+        abandon(call);
         throw new GraphHaltedException("halted");
       }
       execution.failed(node, t);
@@ -145,6 +165,31 @@ final class Worker implements Runnable {
         Thread.interrupted();
       }
     }
+    if (ticket >= 0) {
+      order.finish(ticket, call.held == null ? new OrderGate.Held() : call.held, this::send);
+    }
+  }
+
+  /** The call ended by the halt: what it held never leaves. */
+  private void abandon(Call call) {
+    if (call.held != null) {
+      order.abandon(call.held);
+      call.held = null;
+    }
+  }
+
+  /** Sends a held list in order; on a halt, counts the rest as discarded where it was bound. */
+  private void send(OrderGate.Held held) throws InterruptedException {
+    for (int i = 0; i < held.size(); i++) {
+      try {
+        deliver(held.items.get(i), held.routes.get(i));
+      } catch (GraphHaltedException | InterruptedException e) {
+        order.discard(held, i + 1);
+        throw e;
+      } catch (RuntimeException e) {
+        execution.failed(node, e); // a custom queue refused it (counted there); go on
+      }
+    }
   }
 
   private static boolean isInterruption(Throwable t) {
@@ -157,6 +202,14 @@ final class Worker implements Runnable {
   /** The emitter of one call of the function; written and read only by the worker thread. */
   private final class Call implements Emitter<Object> {
     private boolean open = true;
+    /** The ticket of an ordered node's call, else -1. */
+    private final long ticket;
+    /** What this call emitted while it was not the oldest (ordered nodes only). */
+    private OrderGate.Held held;
+
+    Call(long ticket) {
+      this.ticket = ticket;
+    }
 
     @Override
     public void emit(Object item) throws InterruptedException {
@@ -179,14 +232,64 @@ final class Worker implements Runnable {
       return;
     }
     WorkerCounters.increment(counters.out);
+    boolean[] route = conditions == null ? null : route(item);
+    if (call.ticket >= 0) {
+      if (!order.isHead(call.ticket)) {
+        if (call.held == null) {
+          call.held = new OrderGate.Held();
+        }
+        call.held.add(item, route);
+        if (call.held.size() < OrderGate.MAX_HELD_PER_CALL) {
+          return;
+        }
+        order.awaitHead(call.ticket);
+        sendHeld(call); // this item included
+        return;
+      }
+      if (call.held != null) {
+        sendHeld(call); // the call became the oldest: what it held goes first
+      }
+    }
+    deliver(item, route);
+  }
+
+  private void sendHeld(Call call) throws InterruptedException {
+    OrderGate.Held held = call.held;
+    call.held = null;
+    send(held);
+  }
+
+  /** Per destination, whether its edge's condition accepts the item. */
+  private boolean[] route(Object item) {
+    boolean[] route = new boolean[sinks.length];
+    for (int d = 0; d < route.length; d++) {
+      Predicate<Object> condition = conditions[d];
+      if (condition == null) {
+        route[d] = true;
+        continue;
+      }
+      try {
+        route[d] = condition.test(item);
+      } catch (RuntimeException e) {
+        execution.failed(node, new EdgeConditionException(
+            new Edge(node.name, node.destinations[d].name, true), e));
+      }
+    }
+    return route;
+  }
+
+  private void deliver(Object item, boolean[] route) throws InterruptedException {
     // every destination gets the item, even when a hand-over fails: each sink counts it (as
     // in, and as discarded if it was not delivered), so in and out always agree
     InterruptedException interrupted = null;
     GraphHaltedException haltedNow = null;
     RuntimeException refused = null;
-    for (InputQueue.Sink sink : sinks) {
+    for (int d = 0; d < sinks.length; d++) {
+      if (route != null && !route[d]) {
+        continue;
+      }
       try {
-        sink.put(item);
+        sinks[d].put(item);
       } catch (GraphHaltedException e) {
         haltedNow = e;
       } catch (InterruptedException e) {
