@@ -21,6 +21,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * thread takes it is decided under {@code lock}, so exactly one thread sends each list, and
  * lists leave in ticket order.
  *
+ * <p><b>One set of sinks.</b> The node's workers share one sink per destination, used only by
+ * the thread that owns {@code head} (the call holding it, or the thread sending complete lists),
+ * so a destination's queue sees the items from one producer, in order, also when it hands
+ * them over through a single-producer stash. Ownership passes under {@code lock} (or through
+ * the volatile {@code head}), which orders each owner's puts before the next owner's.
+ *
  * <p><b>Bound.</b> A worker takes an input only while fewer than {@code window} tickets are
  * unreleased, so at most {@code window} calls' outputs are held; a call that is not
  * {@code head} holds at most {@link #MAX_HELD_PER_CALL} items, then waits in {@code emit}
@@ -52,11 +58,23 @@ final class OrderGate {
   private volatile long next;
   /** Oldest ticket not yet released; written under {@code lock}. */
   private volatile long head;
-  private boolean halted;
+  private volatile boolean halted;
+  private InputQueue.Sink[] sinks;
 
   OrderGate(NodeRun node, int window) {
     this.node = node;
     this.window = window;
+  }
+
+  /** The sinks all the node's workers share; made before any thread starts. */
+  InputQueue.Sink[] sinks() {
+    if (sinks == null) {
+      sinks = new InputQueue.Sink[node.destinations.length];
+      for (int d = 0; d < sinks.length; d++) {
+        sinks[d] = node.destinations[d].queue.sink(node.name);
+      }
+    }
+    return sinks;
   }
 
   /** What one call emitted while it was not {@code head}: items and where each may go. */
@@ -83,21 +101,36 @@ final class OrderGate {
   long take(Object[] buf, int workers) throws InterruptedException {
     takeLock.lockInterruptibly();
     try {
-      lock.lockInterruptibly();
-      try {
-        while (!halted && next - head >= window) {
-          advanced.await();
-        }
-        if (halted) {
-          return -1;
-        }
-      } finally {
-        lock.unlock();
+      awaitWindow();
+      if (halted) {
+        return -1;
       }
       int n = node.queue.take(buf, 1, workers);
       return n < 0 ? -1 : next++;
     } finally {
       takeLock.unlock();
+    }
+  }
+
+  /** A ticket for the start call (which takes no item), after waiting for the window. */
+  long startTicket() throws InterruptedException {
+    takeLock.lockInterruptibly();
+    try {
+      awaitWindow();
+      return halted ? -1 : next++;
+    } finally {
+      takeLock.unlock();
+    }
+  }
+
+  private void awaitWindow() throws InterruptedException {
+    lock.lockInterruptibly();
+    try {
+      while (!halted && next - head >= window) {
+        advanced.await();
+      }
+    } finally {
+      lock.unlock();
     }
   }
 

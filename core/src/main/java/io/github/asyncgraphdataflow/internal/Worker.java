@@ -47,9 +47,13 @@ final class Worker implements Runnable {
     this.runsStart = runsStart;
     this.counters = node.counters[index];
     this.listeners = execution.listeners();
-    this.sinks = new InputQueue.Sink[node.destinations.length];
-    for (int d = 0; d < sinks.length; d++) {
-      sinks[d] = node.destinations[d].queue.sink(node.name);
+    if (node.order != null) {
+      this.sinks = node.order.sinks();
+    } else {
+      this.sinks = new InputQueue.Sink[node.destinations.length];
+      for (int d = 0; d < sinks.length; d++) {
+        sinks[d] = node.destinations[d].queue.sink(node.name);
+      }
     }
     this.batch = new Object[TAKE_BATCH];
     this.conditions = node.conditions;
@@ -61,7 +65,10 @@ final class Worker implements Runnable {
     owner = Thread.currentThread();
     try {
       if (runsStart && !execution.halted()) {
-        invoke(null, true, -1);
+        long ticket = order == null ? -1 : order.startTicket();
+        if (ticket >= 0 || order == null) {
+          invoke(null, true, ticket);
+        }
       }
       loop();
     } catch (GraphHaltedException | InterruptedException e) {
