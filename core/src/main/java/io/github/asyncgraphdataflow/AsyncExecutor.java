@@ -4,6 +4,7 @@ import io.github.asyncgraphdataflow.internal.Execution;
 import io.github.asyncgraphdataflow.internal.ExecutionConfig;
 import io.github.asyncgraphdataflow.internal.GraphSnapshot;
 import io.github.asyncgraphdataflow.internal.StartNodes;
+import io.github.asyncgraphdataflow.internal.StderrLogger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +42,12 @@ import org.slf4j.LoggerFactory;
  * another call runs throws {@link IllegalStateException}); use one executor per concurrent run.
  */
 public final class AsyncExecutor {
-  private static final Logger DEFAULT_LOGGER = LoggerFactory.getLogger(AsyncExecutor.class);
+  /**
+   * This class's SLF4J logger; with no SLF4J provider bound, a last-resort logger writing WARN
+   * and ERROR to standard error, so failures are never invisible.
+   */
+  private static final Logger DEFAULT_LOGGER = StderrLogger.orFallback(
+      LoggerFactory.getILoggerFactory(), AsyncExecutor.class.getName(), System.err);
 
   private final AsyncGraph graph;
   private final Logger logger;
@@ -49,6 +55,7 @@ public final class AsyncExecutor {
   private final ThreadFactory threadFactory;
   private final Duration haltTimeout;
   private final List<ExecutionListener> listeners;
+  private final Duration stallWarning;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile DataFlowLogging logging;
   private volatile Execution current;
@@ -71,6 +78,7 @@ public final class AsyncExecutor {
     this.threadFactory = b.threadFactory;
     this.haltTimeout = b.haltTimeout;
     this.listeners = List.copyOf(b.listeners);
+    this.stallWarning = b.stallWarning;
   }
 
   /**
@@ -151,7 +159,7 @@ public final class AsyncExecutor {
     try {
       Execution execution = new Execution(snapshot, args,
           new ExecutionConfig(graph, logger, maxExceptions, threadFactory, haltTimeout, logging,
-              listeners));
+              listeners, stallWarning));
       startNodes = args;
       current = execution;
       return execution.run();
@@ -249,13 +257,16 @@ public final class AsyncExecutor {
     private ThreadFactory threadFactory = Thread.ofVirtual().factory();
     private Duration haltTimeout = Duration.ofSeconds(10);
     private final List<ExecutionListener> listeners = new ArrayList<>();
+    private Duration stallWarning = Duration.ofSeconds(30);
 
     private Builder(AsyncGraph graph) {
       this.graph = Objects.requireNonNull(graph, "graph");
     }
 
     /**
-     * Where failures and halts are logged (default: this class's logger).
+     * Where failures and halts are logged (default: this class's logger; when no SLF4J
+     * provider is bound, a fallback that writes WARN and ERROR to standard error). A logger
+     * given here is used as is, also a no-operation one.
      *
      * @param logger an SLF4J logger
      * @return this builder
@@ -317,6 +328,34 @@ public final class AsyncExecutor {
      */
     public Builder listener(ExecutionListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * How long a node may hold queued input without taking or emitting an item, or the whole
+     * graph go without any node taking or emitting one, before a WARN line names the stalled
+     * node(s), their queue depths and active workers, and the top stack frames of each worker
+     * inside a call (default 30 s; {@link Duration#ZERO} turns stall warnings off). The line
+     * is logged again only when the set of stalled nodes changes; an INFO line says when
+     * progress resumes. The check runs on the execution's monitor thread, a few times per
+     * interval, and costs the workers nothing.
+     *
+     * {@snippet :
+     * AsyncExecutor executor = AsyncExecutor.builder(graph)
+     *     .stallWarning(Duration.ofMinutes(2)) // or Duration.ZERO: never
+     *     .build();
+     * }
+     *
+     * @param interval zero (off) or more; at least 1 ms when on
+     * @return this builder
+     */
+    public Builder stallWarning(Duration interval) {
+      Objects.requireNonNull(interval, "stallWarning");
+      if (interval.isNegative() || (!interval.isZero() && interval.toMillis() < 1)) {
+        throw new IllegalArgumentException(
+            "stallWarning must be zero (off) or at least 1 ms, was " + interval);
+      }
+      this.stallWarning = interval;
       return this;
     }
 

@@ -445,6 +445,42 @@ public final class AsyncGraph {
     return List.copyOf(result);
   }
 
+  // ---- pictures ----
+
+  /**
+   * Draws this graph as a Mermaid flowchart: each node a box with its name, {@code maxTasks}
+   * and queue (the default queue's size, or a custom queue's class, learnt by calling the
+   * queue supplier once), each edge an arrow; nodes in the order they were added, with any
+   * name escaped. Paste it into a {@code ```mermaid} block of a Markdown file.
+   *
+   * {@snippet file="GraphDiagramTest.java" region="mermaid"}
+   *
+   * @return the flowchart, one statement per line
+   */
+  public String toMermaid() {
+    return diagram().mermaid();
+  }
+
+  /**
+   * Draws this graph as a Graphviz DOT digraph (render it with {@code dot -Tsvg}), with the
+   * same boxes and arrows as {@link #toMermaid()}.
+   *
+   * @return the digraph, one statement per line
+   */
+  public String toDot() {
+    return diagram().dot();
+  }
+
+  private GraphDiagram diagram() {
+    List<Node<?, ?>> ns;
+    List<GraphDiagram.Arrow> arrows = new ArrayList<>();
+    synchronized (this) {
+      ns = List.copyOf(nodes.values());
+      edges.forEach(e -> arrows.add(GraphDiagram.Arrow.data(e)));
+    }
+    return new GraphDiagram(ns, arrows); // drawn outside the lock: it calls queue suppliers
+  }
+
   // ---- internals ----
 
   /** The graph as an execution sees it, taken atomically. */

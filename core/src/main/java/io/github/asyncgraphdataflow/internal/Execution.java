@@ -54,6 +54,12 @@ import org.slf4j.Logger;
  * interrupt is waited for {@code haltTimeout}; then {@code execute} returns anyway and logs
  * the stuck nodes by name.
  *
+ * <p><b>Monitor thread.</b> When data-flow logging or stall warnings are on (stall warnings
+ * are by default), one virtual thread {@code agdf-monitor} keeps the clock for both: it logs
+ * the data flow every interval and lets {@link StallMonitor} look at the counters a few times
+ * per stall interval. It only reads counters and takes stack traces, never touches a queue's
+ * lock, and is stopped and joined before {@code execute} returns.
+ *
  * <p><b>Statistics</b> are safe to read at any time: {@code in}, {@code err} and
  * {@code discarded} are {@link java.util.concurrent.atomic.LongAdder}s (plus the number of
  * items ever put into the node's stashes, for {@code in}), {@code out} is one single-writer
@@ -68,6 +74,7 @@ public final class Execution {
   private final Logger loggingLogger;
   private final Listeners listeners;
   private final io.github.asyncgraphdataflow.AsyncGraph graph;
+  private final Duration stallWarning;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final CountDownLatch loggingStop = new CountDownLatch(1);
@@ -91,6 +98,7 @@ public final class Execution {
     this.logging = config.logging();
     this.listeners = Listeners.of(config.listeners(), logger);
     this.graph = config.graph();
+    this.stallWarning = config.stallWarning();
     this.loggingLogger = logging == null || logging.logger() == null ? logger : logging.logger();
     List<NodeSpec> specs = graph.nodes();
     int[] inDegrees = graph.inDegrees();
@@ -142,6 +150,7 @@ public final class Execution {
       for (int i = 0; i < node.workers; i++) {
         Thread t = threadFactory.newThread(new Worker(this, node, i, i == 0 && node.startArgs != null));
         t.setName("agdf-" + node.name + "-" + i);
+        node.threads[i] = t;
         all.add(t);
       }
     }
@@ -154,15 +163,20 @@ public final class Execution {
         node.queue.sourcesFinished();
       }
     }
-    Thread logThread = logging == null ? null : Thread.ofVirtual().name("agdf-data-flow-log")
-        .start(this::logPeriodically);
+    StallMonitor stall = stallWarning.isZero() ? null
+        : new StallMonitor(nodes, stallWarning, logger, System.nanoTime());
+    Thread monitor = logging == null && stall == null ? null
+        : Thread.ofVirtual().name("agdf-monitor").start(() -> monitor(stall));
     for (Thread t : threads) {
       t.start();
     }
     boolean interrupted = awaitEnd();
-    if (logThread != null) {
+    logSummaries();
+    if (monitor != null) {
       loggingStop.countDown();
-      logThread.join();
+      monitor.join();
+    }
+    if (logging != null) {
       logDataFlow();
     }
     Throwable error = fatal;
@@ -266,8 +280,52 @@ public final class Execution {
     }
   }
 
+  /** Failures of one node logged in full, with stack trace. */
+  static final int LOGGED_IN_FULL = 10;
+  /** Up to this many failures of a node, the ones past {@link #LOGGED_IN_FULL} get one line. */
+  static final int LOGGED_AS_ONE_LINE = 100;
+
+  /**
+   * Logs a failure, throttled per node so a node failing on every item cannot flood the log:
+   * its first {@value #LOGGED_IN_FULL} failures (and every {@link Error}) at ERROR with the
+   * stack trace; failures up to
+   * the {@value #LOGGED_AS_ONE_LINE}th one line each (exception class and message); after
+   * that, one line at each power of ten (1,000th, 10,000th, ...). {@link #logSummaries} then
+   * says, per node, how many were not logged in full.
+   */
   void logFailure(NodeRun node, Throwable t) {
-    logger.error("Exception in node '{}'", node.name, t);
+    long n = node.failures.incrementAndGet();
+    if (n <= LOGGED_IN_FULL || t instanceof Error) {
+      logger.error("Exception in node '{}'", node.name, t);
+    } else if (n <= LOGGED_AS_ONE_LINE) {
+      logger.error("Exception in node '{}' (failure {}; after {}, without stack trace): {}",
+          node.name, n, LOGGED_IN_FULL, t.toString());
+    } else if (isPowerOfTen(n)) {
+      logger.error("Node '{}' has failed {} times; failures past the {}th are no longer logged "
+          + "one by one; the most recent are in exceptions()", node.name, n, LOGGED_AS_ONE_LINE);
+    }
+  }
+
+  private static String count(long n) {
+    return String.format(java.util.Locale.ROOT, "%,d", n);
+  }
+
+  private static boolean isPowerOfTen(long n) {
+    while (n % 10 == 0) {
+      n /= 10;
+    }
+    return n == 1;
+  }
+
+  /** At the end of a run: one line per node with failures not logged in full. */
+  private void logSummaries() {
+    for (NodeRun n : nodes) {
+      long failures = n.failures.get();
+      if (failures > LOGGED_IN_FULL) {
+        logger.error("Node '{}': {} failures, {} not logged in full; see exceptions()",
+            n.name, count(failures), count(failures - LOGGED_IN_FULL));
+      }
+    }
   }
 
   /**
@@ -348,10 +406,33 @@ public final class Execution {
     return java.util.Collections.unmodifiableMap(m);
   }
 
-  private void logPeriodically() {
+  /**
+   * The monitor thread's clock: data-flow logging every interval (if on) and stall checks
+   * (if on), until the execution ends ({@code loggingStop}); stall checks stop at a halt.
+   */
+  private void monitor(StallMonitor stall) {
+    long logEvery = logging == null ? Long.MAX_VALUE : logging.timeInterval().toNanos();
+    long checkEvery = stall == null ? Long.MAX_VALUE : stall.tickNanos();
+    long sinceLog = 0;
+    long sinceCheck = 0;
+    long last = System.nanoTime();
     try {
-      while (!loggingStop.await(logging.timeInterval().toNanos(), TimeUnit.NANOSECONDS)) {
-        logDataFlow();
+      while (!loggingStop.await(Math.min(logEvery - sinceLog, checkEvery - sinceCheck),
+          TimeUnit.NANOSECONDS)) {
+        long now = System.nanoTime();
+        sinceLog += now - last;
+        sinceCheck += now - last;
+        last = now;
+        if (sinceLog >= logEvery) {
+          logDataFlow();
+          sinceLog = 0;
+        }
+        if (sinceCheck >= checkEvery) {
+          if (!halted) {
+            stall.check(now);
+          }
+          sinceCheck = 0;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import io.github.asyncgraphdataflow.queue.NodeQueue;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -34,8 +35,12 @@ final class NodeRun {
   final LongAdder in = new LongAdder();
   /** One per worker, each written by its worker only. */
   final WorkerCounters[] counters;
+  /** The workers' threads, by worker index; set before any starts, read by the monitor. */
+  final Thread[] threads;
   final LongAdder err = new LongAdder();
   final LongAdder discarded = new LongAdder();
+  /** Failures logged (or throttled) so far, for the log throttle. */
+  final AtomicLong failures = new AtomicLong();
   private final ArrayDeque<Throwable> exceptions = new ArrayDeque<>();
   private final int maxExceptions;
 
@@ -46,6 +51,7 @@ final class NodeRun {
     this.queue = queueFor(spec, in, discarded);
     this.workers = spec.options().maxTasks();
     this.counters = new WorkerCounters[workers];
+    this.threads = new Thread[workers];
     for (int i = 0; i < workers; i++) {
       counters[i] = new WorkerCounters();
     }

@@ -55,7 +55,10 @@ final class Worker implements Runnable {
         sinks[d] = node.destinations[d].queue.sink(node.name);
       }
     }
-    this.batch = new Object[TAKE_BATCH];
+    // a worker of many takes at most its fair share (BoundedQueue.take): 1,000 workers need
+    // not allocate 256 slots each
+    this.batch = new Object[node.workers == 1 ? TAKE_BATCH : Math.max(1,
+        Math.min(TAKE_BATCH, node.spec.options().queueSize() / (4 * node.workers)))];
     this.conditions = node.conditions;
     this.order = node.order;
   }
@@ -94,7 +97,7 @@ final class Worker implements Runnable {
       long ticket = -1;
       try {
         if (order == null) {
-          n = node.queue.take(batch, TAKE_BATCH, node.workers);
+          n = node.queue.take(batch, batch.length, node.workers);
         } else {
           ticket = order.take(batch, node.workers);
           n = ticket < 0 ? -1 : 1;

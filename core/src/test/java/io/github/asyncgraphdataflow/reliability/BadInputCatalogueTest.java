@@ -403,6 +403,9 @@ class BadInputCatalogueTest {
       refused(() -> b.haltTimeout(null), NullPointerException.class, "haltTimeout");
       refused(() -> b.haltTimeout(Duration.ofMillis(-1)), IllegalArgumentException.class,
           "haltTimeout");
+      refused(() -> b.stallWarning(null), NullPointerException.class, "stallWarning");
+      refused(() -> b.stallWarning(Duration.ofMillis(-1)), IllegalArgumentException.class,
+          "stallWarning must be zero (off) or at least 1 ms, was PT-0.001S");
     }
 
     @Test

@@ -49,6 +49,14 @@ public final class CombineSources {
   }
 
   static void run(PrintStream out) throws InterruptedException {
+    ExecutionResult result = new AsyncExecutor(graph(out)).execute();
+    NodeStats s = result.stats().get("final_node");
+    out.println("final_node: in=" + s.in() + " calls=" + s.calls() + " unmatched="
+        + s.discarded());
+  }
+
+  /** The example's graph (also drawn in examples/README.md). */
+  static AsyncGraph graph(PrintStream out) {
     AsyncGraph graph = new AsyncGraph();
     String[] names = {"threes", "fours", "fives"};
     JoinQueue.Builder<Integer> join = JoinQueue.builder();
@@ -70,11 +78,7 @@ public final class CombineSources {
     for (String name : names) {
       graph.addEdge(name, "final_node");
     }
-
-    ExecutionResult result = new AsyncExecutor(graph).execute();
-    NodeStats s = result.stats().get("final_node");
-    out.println("final_node: in=" + s.in() + " calls=" + s.calls() + " unmatched="
-        + s.discarded());
+    return graph;
   }
 
   /**
