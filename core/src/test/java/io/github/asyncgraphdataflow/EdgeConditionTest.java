@@ -125,6 +125,18 @@ class EdgeConditionTest {
   }
 
   @Test
+  void theGraphPictureDrawsAConditionalEdgeDashedAndAnOrderedNodeMarked() {
+    AsyncGraph graph = new AsyncGraph();
+    var a = graph.addNode("a", (Emitter<Integer> out) -> out.emit(1));
+    var b = graph.addNode(Nodes.map((Integer x) -> x),
+        NodeOptions.builder().name("b").maxTasks(4).ordered(true).build());
+    graph.addEdge(a, b, x -> x > 0);
+
+    assertThat(graph.toMermaid()).contains("n1[\"b<br/>maxTasks 4, queue 10,000<br/>ordered output\"]")
+        .endsWith("  n0 -.->|\"if\"| n1\n");
+  }
+
+  @Test
   void anEdgeCannotBeAddedTwiceWhenEitherHasACondition() {
     AsyncGraph graph = new AsyncGraph();
     graph.addNode("a", (Emitter<Integer> out) -> out.emit(1));
