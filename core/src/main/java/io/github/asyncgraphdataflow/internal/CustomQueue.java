@@ -79,7 +79,7 @@ final class CustomQueue implements InputQueue {
     in.increment();
     lock.lock();
     try {
-      while (!halted && queue.isFull(source)) {
+      while (!halted && isFull(source)) {
         try {
           room.await();
         } catch (InterruptedException e) {
@@ -134,6 +134,21 @@ final class CustomQueue implements InputQueue {
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Under the lock; a queue that fails here refuses the item (counted as discarded). */
+  private boolean isFull(String source) {
+    try {
+      return queue.isFull(source);
+    } catch (RuntimeException e) {
+      discarded.increment();
+      throw e;
+    } finally {
+      if (queue.dropped() != dropped) {
+        changed(); // a join evicted to make room: count it (no signal otherwise, or two
+                   // waiting producers would wake each other forever)
+      }
     }
   }
 
