@@ -56,6 +56,8 @@ public final class AsyncExecutor {
   private final Duration haltTimeout;
   private final List<ExecutionListener> listeners;
   private final Duration stallWarning;
+  private final long maxErrors;
+  private final Duration timeLimit;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile DataFlowLogging logging;
   private volatile Execution current;
@@ -79,6 +81,8 @@ public final class AsyncExecutor {
     this.haltTimeout = b.haltTimeout;
     this.listeners = List.copyOf(b.listeners);
     this.stallWarning = b.stallWarning;
+    this.maxErrors = b.maxErrors;
+    this.timeLimit = b.timeLimit;
   }
 
   /**
@@ -106,6 +110,9 @@ public final class AsyncExecutor {
    *
    * @return an unmodifiable map from node name to arguments
    * @throws InvalidAsyncGraphException if there is none
+   * @throws IllegalArgumentException before the first {@code execute}, if a node with no
+   *     incoming edge takes inputs: start nodes get no arguments by default (the message names
+   *     the node; pass its arguments to {@link #execute(Map)})
    */
   public Map<String, List<?>> startNodes() {
     Map<String, List<?>> s = startNodes;
@@ -159,7 +166,7 @@ public final class AsyncExecutor {
     try {
       Execution execution = new Execution(snapshot, args,
           new ExecutionConfig(graph, logger, maxExceptions, threadFactory, haltTimeout, logging,
-              listeners, stallWarning));
+              listeners, stallWarning, maxErrors, timeLimit));
       startNodes = args;
       current = execution;
       return execution.run();
@@ -204,6 +211,51 @@ public final class AsyncExecutor {
       none.put(n.name(), List.of());
     }
     return Collections.unmodifiableMap(none);
+  }
+
+  /**
+   * Per node, the most recent failures with the item each failed call was given (at most
+   * {@code maxExceptions}), oldest first, of the running or last execution: the same failures
+   * as {@link #exceptions()}; safe to read during a run.
+   *
+   * {@snippet :
+   * executor.failures().forEach((node, failures) -> failures.forEach(f ->
+   *     System.out.println(node + " failed on " + f.item() + ": " + f.error())));
+   * }
+   *
+   * @return an unmodifiable snapshot in node order; before the first execution, every node of
+   *     the graph with an empty list
+   */
+  public Map<String, List<Failure>> failures() {
+    Execution e = current;
+    if (e != null) {
+      return e.failures();
+    }
+    Map<String, List<Failure>> none = new LinkedHashMap<>();
+    for (Node<?, ?> n : graph.nodes()) {
+      none.put(n.name(), List.of());
+    }
+    return Collections.unmodifiableMap(none);
+  }
+
+  /**
+   * Halts the running execution, from any thread, with the same accounting as any halt:
+   * running calls are interrupted, retries and waits stop, queued items are counted as
+   * discarded, and {@code execute} returns a result whose {@link ExecutionResult#haltReason()}
+   * is {@link HaltReason#CANCELLED}.
+   *
+   * {@snippet :
+   * Thread.ofVirtual().start(() -> executor.execute());
+   * // ... later, from any thread:
+   * executor.cancel();
+   * }
+   *
+   * @return true if this call halted a running execution; false if none was running or it
+   *     had already halted
+   */
+  public boolean cancel() {
+    Execution e = current;
+    return e != null && running.get() && e.cancel();
   }
 
   /**
@@ -258,6 +310,8 @@ public final class AsyncExecutor {
     private Duration haltTimeout = Duration.ofSeconds(10);
     private final List<ExecutionListener> listeners = new ArrayList<>();
     private Duration stallWarning = Duration.ofSeconds(30);
+    private long maxErrors;
+    private Duration timeLimit;
 
     private Builder(AsyncGraph graph) {
       this.graph = Objects.requireNonNull(graph, "graph");
@@ -337,8 +391,8 @@ public final class AsyncExecutor {
      * node(s), their queue depths and active workers, and the top stack frames of each worker
      * inside a call (default 30 s; {@link Duration#ZERO} turns stall warnings off). The line
      * is logged again only when the set of stalled nodes changes; an INFO line says when
-     * progress resumes. The check runs on the execution's monitor thread, a few times per
-     * interval, and costs the workers nothing.
+     * progress resumes. The check runs on the thread that called {@code execute}, while it
+     * waits, a few times per interval, and costs the workers nothing.
      *
      * {@snippet :
      * AsyncExecutor executor = AsyncExecutor.builder(graph)
@@ -356,6 +410,43 @@ public final class AsyncExecutor {
             "stallWarning must be zero (off) or at least 1 ms, was " + interval);
       }
       this.stallWarning = interval;
+      return this;
+    }
+
+    /**
+     * Halts the graph when its nodes' errors reach this many in total (an error budget for
+     * the whole graph; see also {@link NodeOptions.Builder#maxErrors} per node). The result
+     * says {@link HaltReason#ERROR_BUDGET} and names the node of the last error.
+     *
+     * @param maxErrors at least 1
+     * @return this builder
+     */
+    public Builder maxErrors(long maxErrors) {
+      if (maxErrors < 1) {
+        throw new IllegalArgumentException("maxErrors must be at least 1, was " + maxErrors);
+      }
+      this.maxErrors = maxErrors;
+      return this;
+    }
+
+    /**
+     * Halts an execution that runs longer than this, with the same accounting as any halt;
+     * {@code execute} then returns a result whose {@link ExecutionResult#haltReason()} is
+     * {@link HaltReason#TIME_LIMIT} (and logs a WARN line).
+     *
+     * {@snippet :
+     * AsyncExecutor executor = AsyncExecutor.builder(graph).timeLimit(Duration.ofMinutes(5)).build();
+     * }
+     *
+     * @param timeLimit positive
+     * @return this builder
+     */
+    public Builder timeLimit(Duration timeLimit) {
+      Objects.requireNonNull(timeLimit, "timeLimit");
+      if (timeLimit.isNegative() || timeLimit.isZero()) {
+        throw new IllegalArgumentException("timeLimit must be positive, was " + timeLimit);
+      }
+      this.timeLimit = timeLimit;
       return this;
     }
 

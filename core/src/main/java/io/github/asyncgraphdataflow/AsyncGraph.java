@@ -5,6 +5,7 @@ import io.github.asyncgraphdataflow.internal.FunctionInfo;
 import io.github.asyncgraphdataflow.internal.GraphSnapshot;
 import io.github.asyncgraphdataflow.internal.NodeSpec;
 import io.github.asyncgraphdataflow.internal.ReflectiveFunction;
+import io.github.asyncgraphdataflow.queue.NodeQueue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A directed acyclic graph of named nodes, each running a function on the items that flow in
@@ -43,6 +45,7 @@ public final class AsyncGraph {
   private final Set<Edge> edges = new LinkedHashSet<>();
   /** The condition of each conditional edge, by its source, then destination. */
   private final Map<String, Map<String, Predicate<Object>>> conditions = new HashMap<>();
+  private final Set<Edge> errorEdges = new LinkedHashSet<>();
   private final Dag dag = new Dag();
 
   /** Creates a graph that does not halt on exceptions (unless a node asks to). */
@@ -284,6 +287,154 @@ public final class AsyncGraph {
     return add(function, 4, options);
   }
 
+  // ---- named nodes with options ----
+
+  /**
+   * Adds a named node that takes no input, with options.
+   *
+   * @param name the node's unique name; {@code options.name()} must be unset or the same
+   * @param function the node's function
+   * @param options the node's options
+   * @param <O> what the node emits
+   * @return the node's handle
+   * @throws IllegalArgumentException if {@code options} names the node differently
+   */
+  public <O> Node<Object, O> addNode(String name, SourceFunction<O> function,
+      NodeOptions options) {
+    return add(function, 0, named(name, options));
+  }
+
+  /**
+   * Adds a named node that takes one input, with options.
+   *
+   * {@snippet :
+   * var parse = graph.addNode("parse", (String line, Emitter<Integer> out) ->
+   *     out.emit(Integer.parseInt(line)), NodeOptions.builder().maxTasks(4).build());
+   * }
+   *
+   * @param name the node's unique name; {@code options.name()} must be unset or the same
+   * @param function the node's function
+   * @param options the node's options
+   * @param <I> what the node takes
+   * @param <O> what the node emits
+   * @return the node's handle
+   * @throws IllegalArgumentException if {@code options} names the node differently
+   */
+  public <I, O> Node<I, O> addNode(String name, NodeFunction<I, O> function,
+      NodeOptions options) {
+    return add(function, inputsOf(function), named(name, options));
+  }
+
+  /**
+   * Adds a named node that takes two inputs, with options.
+   *
+   * @param name the node's unique name; {@code options.name()} must be unset or the same
+   * @param function the node's function
+   * @param options the node's options
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <O> what the node emits
+   * @return the node's handle
+   * @throws IllegalArgumentException if {@code options} names the node differently
+   */
+  public <A, B, O> Node<Object, O> addNode(String name, NodeFunction2<A, B, O> function,
+      NodeOptions options) {
+    return add(function, 2, named(name, options));
+  }
+
+  /**
+   * Adds a named node that takes three inputs, with options.
+   *
+   * @param name the node's unique name; {@code options.name()} must be unset or the same
+   * @param function the node's function
+   * @param options the node's options
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <C> input 3
+   * @param <O> what the node emits
+   * @return the node's handle
+   * @throws IllegalArgumentException if {@code options} names the node differently
+   */
+  public <A, B, C, O> Node<Object, O> addNode(String name, NodeFunction3<A, B, C, O> function,
+      NodeOptions options) {
+    return add(function, 3, named(name, options));
+  }
+
+  /**
+   * Adds a named node that takes four inputs, with options.
+   *
+   * @param name the node's unique name; {@code options.name()} must be unset or the same
+   * @param function the node's function
+   * @param options the node's options
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <C> input 3
+   * @param <D> input 4
+   * @param <O> what the node emits
+   * @return the node's handle
+   * @throws IllegalArgumentException if {@code options} names the node differently
+   */
+  public <A, B, C, D, O> Node<Object, O> addNode(String name,
+      NodeFunction4<A, B, C, D, O> function, NodeOptions options) {
+    return add(function, 4, named(name, options));
+  }
+
+  // ---- nodes behind a queue that changes the item type ----
+
+  /**
+   * Adds a named node whose custom input queue turns the items its sources emit ({@code T})
+   * into what its function takes ({@code I}), for example a {@link io.github.asyncgraphdataflow.queue.BatchingQueue} turning
+   * items into lists. The handle's input type is the queue's input, so the typed
+   * {@link #addEdge(Node, Node)} connects sources that emit {@code T}.
+   *
+   * {@snippet :
+   * Node<Object, Integer> numbers = graph.addNode("numbers", (Emitter<Integer> out) -> out.emit(1));
+   * Node<Integer, Void> save = graph.addNode("save",
+   *     (List<Integer> batch, Emitter<Void> out) -> database.insert(batch),
+   *     () -> new BatchingQueue<Integer>(300));
+   * graph.addEdge(numbers, save); // compiles: Integer items, List<Integer> calls
+   * }
+   *
+   * @param name the node's unique name
+   * @param function the node's function, taking what the queue gives out
+   * @param queue a supplier of the node's input queue, called once per execution
+   * @param <T> what the sources emit into the queue
+   * @param <I> what the node's function takes
+   * @param <O> what the node emits
+   * @return the node's handle, taking {@code T}
+   */
+  public <T, I, O> Node<T, O> addNode(String name, NodeFunction<I, O> function,
+      Supplier<? extends NodeQueue<T, ? extends I>> queue) {
+    return addNode(name, function, queue, NodeOptions.defaults());
+  }
+
+  /**
+   * Adds a named node with options whose custom input queue turns the items its sources emit
+   * ({@code T}) into what its function takes ({@code I}); see
+   * {@link #addNode(String, NodeFunction, Supplier)}.
+   *
+   * @param name the node's unique name; {@code options.name()} must be unset or the same
+   * @param function the node's function, taking what the queue gives out
+   * @param queue a supplier of the node's input queue, called once per execution
+   * @param options the node's other options; {@code options.queue()} must be unset
+   * @param <T> what the sources emit into the queue
+   * @param <I> what the node's function takes
+   * @param <O> what the node emits
+   * @return the node's handle, taking {@code T}
+   * @throws IllegalArgumentException if {@code options} names the node differently or already
+   *     has a queue
+   */
+  public <T, I, O> Node<T, O> addNode(String name, NodeFunction<I, O> function,
+      Supplier<? extends NodeQueue<T, ? extends I>> queue, NodeOptions options) {
+    Objects.requireNonNull(queue, "queue");
+    NodeOptions named = named(name, options);
+    if (named.queue() != null) {
+      throw new IllegalArgumentException("Node '" + name + "' is given a queue twice: as an "
+          + "argument and in its options; give it once");
+    }
+    return add(function, inputsOf(function), named.toBuilder().queue(queue).build());
+  }
+
   // ---- edges ----
 
   /**
@@ -384,6 +535,67 @@ public final class AsyncGraph {
     addEdge(own(source, "source").name(), own(destination, "destination").name());
   }
 
+  /**
+   * Adds an error edge by name: when a call of {@code source} fails for good (after its
+   * retries), a {@link DeadLetter} with the item, the failure, the node's name and the number
+   * of attempts goes to {@code destination}, besides being counted in the source's
+   * {@code err}, logged and kept. A {@link Throwable} the source emits makes a dead letter
+   * too. The dead letter counts in the destination's {@code in}, not in the source's
+   * {@code out}. For cycles and termination an error edge is an edge like any other: it may
+   * not close a cycle, and the destination ends only after the source. Error edges are not in
+   * {@link #edges()} nor {@link #nodesToEdges()}; see {@link #errorEdges()}.
+   *
+   * @param source the node whose failures are routed
+   * @param destination the node that receives them as {@link DeadLetter}s
+   * @throws IllegalArgumentException if a node does not exist
+   * @throws InvalidAsyncGraphException if the edge would close a cycle (the graph is unchanged)
+   */
+  public synchronized void addErrorEdge(String source, String destination) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(destination, "destination");
+    int s = indexOf(source);
+    int d = indexOf(destination);
+    Edge edge = new Edge(source, destination);
+    if (errorEdges.contains(edge)) {
+      return;
+    }
+    if (!dag.addEdge(s, d)) {
+      throw new InvalidAsyncGraphException("Graph has a cycle: the error edge " + source + " -> "
+          + destination + (s == d ? " is a self-edge" : " closes a path " + destination
+          + " -> ... -> " + source) + "; the graph is unchanged");
+    }
+    errorEdges.add(edge);
+  }
+
+  /**
+   * Adds an error edge between two node handles (see {@link #addErrorEdge(String, String)});
+   * it compiles only when the destination takes {@link DeadLetter}s of the source's input.
+   *
+   * {@snippet :
+   * var fetch = graph.addNode(Crawler::fetch);               // Node<String, Page>
+   * var failed = graph.addNode(Crawler::recordFailure);      // takes DeadLetter<String>
+   * graph.addErrorEdge(fetch, failed);
+   * }
+   *
+   * @param source the node whose failures are routed
+   * @param destination the node that receives them
+   * @param <I> what the source takes
+   * @throws IllegalArgumentException if a handle belongs to another graph
+   * @throws InvalidAsyncGraphException if the edge would close a cycle (the graph is unchanged)
+   */
+  public <I> void addErrorEdge(Node<I, ?> source, Node<? super DeadLetter<I>, ?> destination) {
+    addErrorEdge(own(source, "source").name(), own(destination, "destination").name());
+  }
+
+  /**
+   * The error edges, in the order they were added (apart from {@link #edges()}).
+   *
+   * @return an unmodifiable snapshot
+   */
+  public synchronized Set<Edge> errorEdges() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(errorEdges));
+  }
+
   // ---- views ----
 
   /**
@@ -436,6 +648,7 @@ public final class AsyncGraph {
   public synchronized List<String> sourceNodes() {
     Set<String> withInput = new LinkedHashSet<>();
     edges.forEach(e -> withInput.add(e.destination()));
+    errorEdges.forEach(e -> withInput.add(e.destination()));
     List<String> result = new ArrayList<>();
     for (String n : nodes.keySet()) {
       if (!withInput.contains(n)) {
@@ -502,11 +715,27 @@ public final class AsyncGraph {
       }
       i++;
     }
-    return new GraphSnapshot(List.copyOf(specs), dests, conds);
+    int[][] errorDests = new int[specs.size()][0];
+    for (Edge e : errorEdges) {
+      int from = index.get(e.source());
+      errorDests[from] = java.util.Arrays.copyOf(errorDests[from], errorDests[from].length + 1);
+      errorDests[from][errorDests[from].length - 1] = index.get(e.destination());
+    }
+    return new GraphSnapshot(List.copyOf(specs), dests, errorDests, conds);
   }
 
   private static NodeOptions named(String name) {
     return NodeOptions.builder().name(name).build();
+  }
+
+  private static NodeOptions named(String name, NodeOptions options) {
+    NodeOptions.requireValidName(name);
+    Objects.requireNonNull(options, "options");
+    if (options.name() != null && !options.name().equals(name)) {
+      throw new IllegalArgumentException("Node '" + name + "' is also named '" + options.name()
+          + "' in its options; give the name once");
+    }
+    return options.withName(name);
   }
 
   private static int inputsOf(NodeFunction<?, ?> function) {
@@ -514,8 +743,9 @@ public final class AsyncGraph {
   }
 
   private synchronized <I, O> Node<I, O> add(Object function, int inputs, NodeOptions options) {
-    Objects.requireNonNull(function, "function");
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(function,
+        options.name() == null ? "function" : "function of node '" + options.name() + "'");
     if (function instanceof ReflectiveFunction r && options.checkFunction()) {
       r.check();
     }

@@ -11,28 +11,53 @@ import java.util.Optional;
  *
  * @param stats per node, in the order nodes were added
  * @param exceptions per node, oldest first, at most {@code maxExceptions} each
- * @param haltedBy the node whose failure halted the graph, or {@code null} if it ran to the end
+ * @param haltedBy the node whose failure (or error budget) halted the graph, or {@code null}
+ *     if it ran to the end or something else halted it
  * @param elapsed wall time of the execution
+ * @param haltReason why the graph halted, or {@code null} if it ran to the end
+ * @param failures per node, the same failures as {@code exceptions} with the item each call
+ *     was given, oldest first
  */
 public record ExecutionResult(
     Map<String, NodeStats> stats,
     Map<String, List<Throwable>> exceptions,
     String haltedBy,
-    Duration elapsed) {
+    Duration elapsed,
+    HaltReason haltReason,
+    Map<String, List<Failure>> failures) {
 
   /** Copies the maps so the result is immutable. */
   public ExecutionResult {
     stats = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stats));
     exceptions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exceptions));
+    if (haltReason == null && haltedBy != null) {
+      haltReason = HaltReason.FAILURE;
+    }
+    failures = failures == null ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failures));
   }
 
   /**
-   * Whether a failure halted the graph.
+   * A result without a halt reason (a halt by a node is a {@link HaltReason#FAILURE}) and
+   * without failures.
+   *
+   * @param stats per node
+   * @param exceptions per node
+   * @param haltedBy the halting node, or {@code null}
+   * @param elapsed wall time
+   */
+  public ExecutionResult(Map<String, NodeStats> stats, Map<String, List<Throwable>> exceptions,
+      String haltedBy, Duration elapsed) {
+    this(stats, exceptions, haltedBy, elapsed, null, null);
+  }
+
+  /**
+   * Whether the graph halted (a failure, an error budget, the time limit, a cancel).
    *
    * @return true if halted
    */
   public boolean halted() {
-    return haltedBy != null;
+    return haltReason != null;
   }
 
   /**
@@ -94,8 +119,7 @@ public record ExecutionResult(
     String head = failing == 0 ? "The graph execution failed"
         : "The graph execution had failures in " + failing + " node(s): ";
     if (halted()) {
-      message.append(failing == 0 ? "" : "; ").append("halted by node '").append(haltedBy)
-          .append("'");
+      message.append(failing == 0 ? "" : "; ").append(haltDescription());
     }
     GraphExecutionException failure = new GraphExecutionException(
         head + (failing == 0 ? ": " : "") + message, latest.isEmpty() ? null : latest.get(0), this);
@@ -129,7 +153,7 @@ public record ExecutionResult(
       }
     }
     StringBuilder b = new StringBuilder("ExecutionResult (")
-        .append(halted() ? "halted by node '" + haltedBy + "'" : "ran to the end")
+        .append(halted() ? haltDescription() : "ran to the end")
         .append(", ").append(num(errorCount())).append(" error(s), ")
         .append(elapsed == null ? "?" : elapsed.toMillis() + " ms").append(")");
     for (String[] row : rows) {
@@ -141,6 +165,14 @@ public record ExecutionResult(
       }
     }
     return b.toString();
+  }
+
+  private String haltDescription() {
+    if (haltedBy == null) {
+      return "halted (" + haltReason + ")";
+    }
+    return "halted by node '" + haltedBy + "'"
+        + (haltReason == HaltReason.FAILURE ? "" : " (" + haltReason + ")");
   }
 
   private static String num(long n) {

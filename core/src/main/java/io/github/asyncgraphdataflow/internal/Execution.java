@@ -2,6 +2,8 @@ package io.github.asyncgraphdataflow.internal;
 
 import io.github.asyncgraphdataflow.DataFlowLogging;
 import io.github.asyncgraphdataflow.ExecutionResult;
+import io.github.asyncgraphdataflow.Failure;
+import io.github.asyncgraphdataflow.HaltReason;
 import io.github.asyncgraphdataflow.NodeStats;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -54,11 +57,20 @@ import org.slf4j.Logger;
  * interrupt is waited for {@code haltTimeout}; then {@code execute} returns anyway and logs
  * the stuck nodes by name.
  *
- * <p><b>Monitor thread.</b> When data-flow logging or stall warnings are on (stall warnings
- * are by default), one virtual thread {@code agdf-monitor} keeps the clock for both: it logs
- * the data flow every interval and lets {@link StallMonitor} look at the counters a few times
- * per stall interval. It only reads counters and takes stack traces, never touches a queue's
- * lock, and is stopped and joined before {@code execute} returns.
+ * <p><b>Stall checks</b> (on by default) run on the caller of {@code execute} while it waits:
+ * it wakes a few times per stall interval and lets {@link StallMonitor} read the counters,
+ * without the lock; no thread is started for them, so a short execution pays nothing.
+ *
+ * <p><b>Data-flow logging</b>, when on, runs on one thread {@code agdf-data-flow-log} from the
+ * executor's thread factory (as the workers); it only reads counters, and is stopped and
+ * joined before {@code execute} returns.
+ *
+ * <p><b>Policies.</b> Retries, back-off and rate-limit waits run on the worker's own thread
+ * (see {@link Worker}); call timeouts share one timer thread ({@link Watchdog}), made only
+ * when a node has a timeout and stopped before {@code execute} returns. An error budget
+ * (per node or graph-wide) halts like a failure where halting is on; the time limit and
+ * {@link #cancel} halt like an interrupt of the caller, but {@code execute} returns a result
+ * that says why ({@link HaltReason}).
  *
  * <p><b>Statistics</b> are safe to read at any time: {@code in}, {@code err} and
  * {@code discarded} are {@link java.util.concurrent.atomic.LongAdder}s (plus the number of
@@ -81,8 +93,15 @@ public final class Execution {
   private int remaining;
   private volatile boolean halted;
   private volatile String haltedBy;
+  private volatile HaltReason haltReason;
   private volatile Throwable fatal;
-  private Thread[] threads;
+  private volatile Thread[] threads = new Thread[0];
+  /** The caller was interrupted after every node had finished; written by the caller only. */
+  private boolean lateInterrupt;
+  private final Watchdog watchdog;
+  private final long maxErrors;
+  private final AtomicLong errors = new AtomicLong();
+  private final Duration timeLimit;
 
   /**
    * Prepares a run.
@@ -116,9 +135,22 @@ public final class Execution {
       }
       nodes[i].destinations = wired;
       nodes[i].conditions = graph.conditions()[i];
+      int[] errorDests = graph.errorDestinations()[i];
+      NodeRun[] errorWired = new NodeRun[errorDests.length];
+      for (int d = 0; d < errorDests.length; d++) {
+        errorWired[d] = nodes[errorDests[d]];
+      }
+      nodes[i].errorDestinations = errorWired;
     }
     connectQueues(graph);
     remaining = nodes.length;
+    boolean timeouts = false;
+    for (NodeRun n : nodes) {
+      timeouts |= n.timeoutNanos > 0;
+    }
+    this.watchdog = timeouts ? new Watchdog(threadFactory) : null;
+    this.maxErrors = config.maxErrors();
+    this.timeLimit = config.timeLimit();
   }
 
   /** Tells each queue its node and sources; a queue may refuse them (nothing has run yet). */
@@ -130,6 +162,11 @@ public final class Execution {
     for (int i = 0; i < nodes.length; i++) {
       for (int d : graph.destinations()[i]) {
         sources.get(d).add(nodes[i].name);
+      }
+      for (int d : graph.errorDestinations()[i]) {
+        if (!sources.get(d).contains(nodes[i].name)) {
+          sources.get(d).add(nodes[i].name); // an error edge feeds its destination too
+        }
       }
     }
     for (int i = 0; i < nodes.length; i++) {
@@ -163,21 +200,29 @@ public final class Execution {
         node.queue.sourcesFinished();
       }
     }
+    Thread logThread = null;
+    if (logging != null) {
+      logThread = threadFactory.newThread(this::logPeriodically); // the user's, as the workers'
+      logThread.setName("agdf-data-flow-log");
+      logThread.start();
+    }
     StallMonitor stall = stallWarning.isZero() ? null
         : new StallMonitor(nodes, stallWarning, logger, System.nanoTime());
-    Thread monitor = logging == null && stall == null ? null
-        : Thread.ofVirtual().name("agdf-monitor").start(() -> monitor(stall));
     for (Thread t : threads) {
       t.start();
     }
-    boolean interrupted = awaitEnd();
-    logSummaries();
-    if (monitor != null) {
-      loggingStop.countDown();
-      monitor.join();
+    boolean interrupted = awaitEnd(start, stall);
+    if (watchdog != null) {
+      watchdog.shutdown();
     }
-    if (logging != null) {
+    logSummaries();
+    if (logThread != null) {
+      loggingStop.countDown();
+      joinUninterruptibly(logThread);
       logDataFlow();
+    }
+    if (lateInterrupt && !interrupted) {
+      Thread.currentThread().interrupt(); // arrived after the work was done: keep it for the caller
     }
     Throwable error = fatal;
     if (interrupted || error instanceof Error) {
@@ -190,7 +235,7 @@ public final class Execution {
       throw (Error) error;
     }
     ExecutionResult result = new ExecutionResult(stats(), exceptions(), haltedBy,
-        Duration.ofNanos(System.nanoTime() - start));
+        Duration.ofNanos(System.nanoTime() - start), haltReason, failures());
     if (listeners != null) {
       listeners.executionFinished(result);
     }
@@ -202,17 +247,49 @@ public final class Execution {
     return listeners;
   }
 
-  /** Waits until every node finished; on halt, at most {@code haltTimeout} more. */
-  private boolean awaitEnd() {
+  /** The call timer, made when some node has a timeout. */
+  Watchdog watchdog() {
+    return watchdog;
+  }
+
+  /**
+   * Waits until every node finished, or the time limit is up, looking for stalls while it
+   * waits (if on); on halt, at most {@code haltTimeout} more.
+   */
+  private boolean awaitEnd(long start, StallMonitor stallMonitor) {
     boolean interrupted = false;
+    long deadline = timeLimit == null ? 0 : start + timeLimit.toNanos();
+    StallMonitor stall = stallMonitor;
+    long nextCheck = stall == null ? 0 : start + stall.tickNanos();
     lock.lock();
     try {
       while (remaining > 0 && !halted) {
         try {
-          changed.await();
+          long now = System.nanoTime();
+          if (timeLimit != null && deadline - now <= 0) {
+            haltInternal(null, HaltReason.TIME_LIMIT,
+                "the time limit of " + timeLimit + " is up");
+          } else if (stall != null && nextCheck - now <= 0) {
+            lock.unlock(); // a check reads counters, takes stacks and logs: not under the lock
+            try {
+              stall = checkStalls(stall, now);
+            } finally {
+              lock.lock();
+            }
+            nextCheck = now + (stall == null ? 0 : stall.tickNanos());
+          } else if (timeLimit == null && stall == null) {
+            changed.await();
+          } else {
+            long left = timeLimit == null ? Long.MAX_VALUE : deadline - now;
+            changed.awaitNanos(stall == null ? left : Math.min(left, nextCheck - now));
+          }
         } catch (InterruptedException e) {
-          interrupted = true;
-          haltInternal(null, "the caller of execute was interrupted");
+          if (remaining == 0) {
+            lateInterrupt = true; // every node had finished already: nothing to halt
+          } else {
+            interrupted = true;
+            haltInternal(null, HaltReason.INTERRUPTED, "the caller of execute was interrupted");
+          }
         }
       }
       long left = haltTimeout.toNanos();
@@ -238,16 +315,25 @@ public final class Execution {
       lock.unlock();
     }
     for (Thread t : threads) {
-      while (true) {
-        try {
-          t.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
+      joinUninterruptibly(t);
     }
     return interrupted;
+  }
+
+  /**
+   * Joins a thread that has finished its work (or is about to); an interrupt arriving
+   * meanwhile does not end the run: it is kept in {@code lateInterrupt} and restored on the
+   * caller's thread when {@code run} returns.
+   */
+  private void joinUninterruptibly(Thread t) {
+    while (true) {
+      try {
+        t.join();
+        return;
+      } catch (InterruptedException e) {
+        lateInterrupt = true;
+      }
+    }
   }
 
   boolean halted() {
@@ -266,10 +352,15 @@ public final class Execution {
     }
   }
 
-  /** A node's call failed, or the node emitted a throwable. */
-  void failed(NodeRun node, Throwable t) {
-    node.recordFailure(t);
-    logFailure(node, t);
+  /**
+   * A node's call failed for good, or the node emitted a throwable.
+   *
+   * @param item the call's item (a start call's arguments)
+   * @param attempts the attempts made
+   */
+  void failed(NodeRun node, Object item, int attempts, Throwable t) {
+    node.recordFailure(item, attempts, t);
+    logFailure(node, item, t);
     if (listeners != null) {
       listeners.failed(node.name, t);
     }
@@ -277,6 +368,12 @@ public final class Execution {
       fatal(node, t);
     } else if (node.spec.haltOnException()) {
       halt(node.name);
+    } else if (node.maxErrors > 0 && node.err.sum() >= node.maxErrors) {
+      haltInternal(node.name, HaltReason.ERROR_BUDGET, "node '" + node.name
+          + "' reached its error budget of " + node.maxErrors + " errors");
+    } else if (maxErrors > 0 && errors.incrementAndGet() >= maxErrors) {
+      haltInternal(node.name, HaltReason.ERROR_BUDGET, "the graph reached its error budget of "
+          + maxErrors + " errors, the last in node '" + node.name + "'");
     }
   }
 
@@ -294,12 +391,21 @@ public final class Execution {
    * says, per node, how many were not logged in full.
    */
   void logFailure(NodeRun node, Throwable t) {
-    long n = node.failures.incrementAndGet();
+    log(node, "", t);
+  }
+
+  /** Logs a failed call with (a bounded description of) its item; throttled as above. */
+  void logFailure(NodeRun node, Object item, Throwable t) {
+    log(node, " on item " + Items.describe(item), t);
+  }
+
+  private void log(NodeRun node, String onItem, Throwable t) {
+    long n = node.logged.incrementAndGet();
     if (n <= LOGGED_IN_FULL || t instanceof Error) {
-      logger.error("Exception in node '{}'", node.name, t);
+      logger.error("Exception in node '{}'{}", node.name, onItem, t);
     } else if (n <= LOGGED_AS_ONE_LINE) {
-      logger.error("Exception in node '{}' (failure {}; after {}, without stack trace): {}",
-          node.name, n, LOGGED_IN_FULL, t.toString());
+      logger.error("Exception in node '{}'{} (failure {}; after {}, without stack trace): {}",
+          node.name, onItem, n, LOGGED_IN_FULL, t.toString());
     } else if (isPowerOfTen(n)) {
       logger.error("Node '{}' has failed {} times; failures past the {}th are no longer logged "
           + "one by one; the most recent are in exceptions()", node.name, n, LOGGED_AS_ONE_LINE);
@@ -320,12 +426,17 @@ public final class Execution {
   /** At the end of a run: one line per node with failures not logged in full. */
   private void logSummaries() {
     for (NodeRun n : nodes) {
-      long failures = n.failures.get();
+      long failures = n.logged.get();
       if (failures > LOGGED_IN_FULL) {
         logger.error("Node '{}': {} failures, {} not logged in full; see exceptions()",
             n.name, count(failures), count(failures - LOGGED_IN_FULL));
       }
     }
+  }
+
+  /** Halts the graph because {@code cancel} was called; returns false if already halted. */
+  public boolean cancel() {
+    return haltInternal(null, HaltReason.CANCELLED, "cancelled");
   }
 
   /**
@@ -344,21 +455,26 @@ public final class Execution {
   }
 
   void halt(String node) {
-    haltInternal(node, null);
+    haltInternal(node, HaltReason.FAILURE, null);
   }
 
-  private void haltInternal(String node, String reason) {
+  private boolean haltInternal(String node, HaltReason reason, String message) {
     synchronized (this) {
       if (halted) {
-        return;
+        return false;
       }
       haltedBy = node;
+      haltReason = reason;
       halted = true;
     }
-    if (node != null) {
+    if (message == null) {
       logger.error("Graph execution halted due to an exception in node '{}'", node);
+    } else if (reason == HaltReason.CANCELLED) {
+      logger.info("Graph execution halted: {}", message);
+    } else if (reason == HaltReason.TIME_LIMIT) {
+      logger.warn("Graph execution halted: {}", message);
     } else {
-      logger.error("Graph execution halted: {}", reason);
+      logger.error("Graph execution halted: {}", message);
     }
     if (listeners != null) {
       listeners.halted(node);
@@ -378,6 +494,7 @@ public final class Execution {
     } finally {
       lock.unlock();
     }
+    return true;
   }
 
   /**
@@ -407,32 +524,32 @@ public final class Execution {
   }
 
   /**
-   * The monitor thread's clock: data-flow logging every interval (if on) and stall checks
-   * (if on), until the execution ends ({@code loggingStop}); stall checks stop at a halt.
+   * Per-node failures with their items now, oldest first.
+   *
+   * @return a snapshot, in node order
    */
-  private void monitor(StallMonitor stall) {
-    long logEvery = logging == null ? Long.MAX_VALUE : logging.timeInterval().toNanos();
-    long checkEvery = stall == null ? Long.MAX_VALUE : stall.tickNanos();
-    long sinceLog = 0;
-    long sinceCheck = 0;
-    long last = System.nanoTime();
+  public Map<String, List<Failure>> failures() {
+    Map<String, List<Failure>> m = new LinkedHashMap<>();
+    for (NodeRun n : nodes) {
+      m.put(n.name, n.failures());
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** One stall check; a logger that throws turns the checks off for this run. */
+  private static StallMonitor checkStalls(StallMonitor stall, long now) {
     try {
-      while (!loggingStop.await(Math.min(logEvery - sinceLog, checkEvery - sinceCheck),
-          TimeUnit.NANOSECONDS)) {
-        long now = System.nanoTime();
-        sinceLog += now - last;
-        sinceCheck += now - last;
-        last = now;
-        if (sinceLog >= logEvery) {
-          logDataFlow();
-          sinceLog = 0;
-        }
-        if (sinceCheck >= checkEvery) {
-          if (!halted) {
-            stall.check(now);
-          }
-          sinceCheck = 0;
-        }
+      stall.check(now);
+      return stall;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void logPeriodically() {
+    try {
+      while (!loggingStop.await(logging.timeInterval().toNanos(), TimeUnit.NANOSECONDS)) {
+        logDataFlow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -19,6 +19,8 @@ import org.slf4j.Logger;
  * @param logging data-flow logging, or {@code null} when off
  * @param listeners the registered listeners, possibly none
  * @param stallWarning how long without progress before a stall is logged; zero for never
+ * @param maxErrors halt when the graph's errors reach this many, or 0 for no budget
+ * @param timeLimit halt when the run takes longer, or {@code null} for no limit
  */
 public record ExecutionConfig(
     AsyncGraph graph,
@@ -28,4 +30,6 @@ public record ExecutionConfig(
     Duration haltTimeout,
     DataFlowLogging logging,
     List<ExecutionListener> listeners,
-    Duration stallWarning) {}
+    Duration stallWarning,
+    long maxErrors,
+    Duration timeLimit) {}

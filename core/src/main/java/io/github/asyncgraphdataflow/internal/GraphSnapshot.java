@@ -8,21 +8,34 @@ import java.util.function.Predicate;
  *
  * @param nodes the nodes, in the order they were added
  * @param destinations for each node (by position in {@code nodes}), its destinations' positions
+ * @param errorDestinations for each node, the positions of its error edges' destinations
  * @param conditions for each node, the condition of each edge in {@code destinations} (null for
  *     none), or a null row when none of its edges has a condition
  */
-public record GraphSnapshot(
-    List<NodeSpec> nodes, int[][] destinations, Predicate<Object>[][] conditions) {
+public record GraphSnapshot(List<NodeSpec> nodes, int[][] destinations, int[][] errorDestinations,
+    Predicate<Object>[][] conditions) {
+
+  /**
+   * A snapshot without error edges.
+   *
+   * @param nodes the nodes
+   * @param destinations the destinations, by position
+   */
+  public GraphSnapshot(List<NodeSpec> nodes, int[][] destinations) {
+    this(nodes, destinations, new int[nodes.size()][0]);
+  }
 
   /**
    * A snapshot whose edges have no conditions.
    *
    * @param nodes the nodes
    * @param destinations each node's destinations
+   * @param errorDestinations each node's error edges' destinations
    */
   @SuppressWarnings("unchecked")
-  public GraphSnapshot(List<NodeSpec> nodes, int[][] destinations) {
-    this(nodes, destinations, (Predicate<Object>[][]) new Predicate<?>[destinations.length][]);
+  public GraphSnapshot(List<NodeSpec> nodes, int[][] destinations, int[][] errorDestinations) {
+    this(nodes, destinations, errorDestinations,
+        (Predicate<Object>[][]) new Predicate<?>[destinations.length][]);
   }
 
   /**
@@ -35,6 +48,11 @@ public record GraphSnapshot(
     for (int[] dests : destinations) {
       for (int d : dests) {
         in[d]++;
+      }
+    }
+    for (int[] dests : errorDestinations) {
+      for (int d : dests) {
+        in[d]++; // an error edge is an edge: its destination waits for the source to end
       }
     }
     return in;

@@ -1,10 +1,17 @@
 package io.github.asyncgraphdataflow.internal;
 
+import io.github.asyncgraphdataflow.DeadLetter;
 import io.github.asyncgraphdataflow.Edge;
 import io.github.asyncgraphdataflow.EdgeConditionException;
 import io.github.asyncgraphdataflow.Emitter;
 import io.github.asyncgraphdataflow.GraphHaltedException;
+import io.github.asyncgraphdataflow.Retry;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -17,10 +24,18 @@ import java.util.function.Predicate;
  * so a downstream node never waits on items parked upstream, even while the emitting call
  * blocks (on I/O, say) or runs for the whole execution (a source).
  *
- * <p>An edge with a condition gets only the items the condition accepts (evaluated once per
- * item and edge, in {@code emit}). An ordered node's worker takes one item at a time with a
- * ticket from the node's {@link OrderGate}; a call that is not the oldest holds what it emits
- * until its turn (see there).
+ * <p><b>Policies.</b> A node with a retry policy, a call timeout or a rate limit takes
+ * {@link #invokeWithPolicies}: before each attempt it waits for the rate limiter; the watchdog
+ * times each attempt; a failed attempt is tried again after a back-off sleep when the policy
+ * allows, its held emits dropped (see {@link Retry}). Every wait there is a sleep with a
+ * deadline that a halt's interrupt ends at once. A node without them takes the plain path,
+ * unchanged. A call that fails for good also sends a {@link DeadLetter} along the node's
+ * error edges.
+ *
+ * <p><b>Conditions and order.</b> An edge with a condition gets only the items the condition
+ * accepts (evaluated once per item and edge, when the item is handed over). An ordered node's
+ * worker takes one item at a time with a ticket from the node's {@link OrderGate}; while its
+ * item is not the oldest, what it hands over is parked until its turn (see there).
  *
  * <p>Thread-safety: each call of the function gets its own {@link Call} emitter, confined to
  * this worker's thread and valid only until that call returns; {@code emit} checks both and
@@ -34,11 +49,16 @@ final class Worker implements Runnable {
   private final NodeRun node;
   private final boolean runsStart;
   private final InputQueue.Sink[] sinks;
+  private final InputQueue.Sink[] errorSinks;
   private final WorkerCounters counters;
   private final Listeners listeners;
   private final Object[] batch;
   private final Predicate<Object>[] conditions;
   private final OrderGate order;
+  /** The ticket of the item being processed by an ordered node, else -1. */
+  private long ticket = -1;
+  /** What this worker handed over for its ticket while it was not the oldest. */
+  private OrderGate.Held parked;
   private Thread owner;
 
   Worker(Execution execution, NodeRun node, int index, boolean runsStart) {
@@ -55,12 +75,16 @@ final class Worker implements Runnable {
         sinks[d] = node.destinations[d].queue.sink(node.name);
       }
     }
+    this.conditions = node.conditions;
+    this.order = node.order;
+    this.errorSinks = new InputQueue.Sink[node.errorDestinations.length];
+    for (int d = 0; d < errorSinks.length; d++) {
+      errorSinks[d] = node.errorDestinations[d].queue.sink(node.name);
+    }
     // a worker of many takes at most its fair share (BoundedQueue.take): 1,000 workers need
     // not allocate 256 slots each
     this.batch = new Object[node.workers == 1 ? TAKE_BATCH : Math.max(1,
         Math.min(TAKE_BATCH, node.spec.options().queueSize() / (4 * node.workers)))];
-    this.conditions = node.conditions;
-    this.order = node.order;
   }
 
   @Override
@@ -68,9 +92,9 @@ final class Worker implements Runnable {
     owner = Thread.currentThread();
     try {
       if (runsStart && !execution.halted()) {
-        long ticket = order == null ? -1 : order.startTicket();
-        if (ticket >= 0 || order == null) {
-          invoke(null, true, ticket);
+        long t = order == null ? -1 : order.startTicket();
+        if (t >= 0 || order == null) {
+          invoke(null, true, t);
         }
       }
       loop();
@@ -86,6 +110,9 @@ final class Worker implements Runnable {
         for (InputQueue.Sink sink : sinks) {
           sink.discard();
         }
+        for (InputQueue.Sink sink : errorSinks) {
+          sink.discard();
+        }
       }
       execution.workerExited(node);
     }
@@ -94,13 +121,13 @@ final class Worker implements Runnable {
   private void loop() throws InterruptedException {
     while (!execution.halted()) {
       int n;
-      long ticket = -1;
+      long t = -1;
       try {
         if (order == null) {
           n = node.queue.take(batch, batch.length, node.workers);
         } else {
-          ticket = order.take(batch, node.workers);
-          n = ticket < 0 ? -1 : 1;
+          t = order.take(batch, node.workers);
+          n = t < 0 ? -1 : 1;
         }
       } catch (InterruptedException e) {
         if (execution.halted()) {
@@ -126,7 +153,7 @@ final class Worker implements Runnable {
         batch[i] = null;
         WorkerCounters.increment(counters.calls);
         try {
-          invoke(item, false, ticket);
+          invoke(item, false, t);
         } catch (GraphHaltedException | InterruptedException e) {
           // the call ended because of the halt: the rest of the batch is never processed
           discardRest(i + 1, n);
@@ -141,64 +168,227 @@ final class Worker implements Runnable {
     Arrays.fill(batch, from, n, null);
   }
 
-  private void invoke(Object item, boolean start, long ticket) throws InterruptedException {
-    Call call = new Call(ticket);
+  private void invoke(Object item, boolean start, long t) throws InterruptedException {
+    if (t < 0) {
+      invoke(item, start);
+      return;
+    }
+    ticket = t;
+    try {
+      invoke(item, start);
+    } catch (Throwable e) {
+      // only a halt (or a failure that halts the graph) ends a call here: what it parked
+      // never leaves, and counts as discarded where it was bound
+      ticket = -1;
+      if (parked != null) {
+        order.abandon(parked);
+        parked = null;
+      }
+      throw e;
+    }
+    ticket = -1;
+    OrderGate.Held held = parked == null ? new OrderGate.Held() : parked;
+    parked = null;
+    order.finish(t, held, this::send);
+  }
+
+  /** Sends a parked list in order; on a halt, counts the rest as discarded where it was bound. */
+  private void send(OrderGate.Held held) throws InterruptedException {
+    for (int i = 0; i < held.size(); i++) {
+      RuntimeException refused;
+      try {
+        refused = handOver(sinks, held.routes.get(i), held.items.get(i));
+      } catch (GraphHaltedException | InterruptedException e) {
+        order.discard(held, i + 1);
+        throw e;
+      }
+      if (refused != null) {
+        execution.failed(node, null, 1, refused); // a custom queue refused it (counted there)
+      }
+    }
+  }
+
+  private void sendParked() throws InterruptedException {
+    OrderGate.Held held = parked;
+    parked = null;
+    send(held);
+  }
+
+  /** Per destination, whether its edge's condition accepts the item. */
+  private boolean[] route(Call call, Object item) {
+    boolean[] route = new boolean[sinks.length];
+    for (int d = 0; d < route.length; d++) {
+      Predicate<Object> condition = conditions[d];
+      if (condition == null) {
+        route[d] = true;
+        continue;
+      }
+      try {
+        route[d] = condition.test(item);
+      } catch (RuntimeException e) {
+        execution.failed(node, call.item(), call.attempt, new EdgeConditionException(
+            new Edge(node.name, node.destinations[d].name, true), e));
+      }
+    }
+    return route;
+  }
+
+  private void invoke(Object item, boolean start) throws InterruptedException {
+    if (node.policies) {
+      invokeWithPolicies(item, start);
+      return;
+    }
+    Call call = new Call(item, start, 1, null);
+    Throwable failure = attempt(call);
+    if (failure != null) {
+      failForGood(call, failure);
+    }
+  }
+
+  /** Rate limit, timeout and retry around the calls of one item; see {@link Retry}. */
+  private void invokeWithPolicies(Object item, boolean start) throws InterruptedException {
+    Retry retry = node.retry;
+    boolean hold = retry.maxAttempts() > 1 && retry.holdLimit() > 0;
+    Call previous = null;
+    Throwable failure = null;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (previous != null) {
+          RateLimiter.sleepUntil(System.nanoTime() + backoffNanos(retry, attempt - 1), execution);
+        }
+        if (node.rateLimiter != null) {
+          node.rateLimiter.acquire(execution);
+        }
+      } catch (GraphHaltedException e) {
+        if (previous != null) {
+          // the halt ended the wait for another attempt: the last failure is final (its dead
+          // letter is counted as in and discarded at the dead-letter node)
+          try {
+            failForGood(previous, failure);
+          } catch (GraphHaltedException | InterruptedException stopped) {
+            // expected: the graph has halted
+          }
+        }
+        throw e;
+      }
+      if (previous != null) {
+        WorkerCounters.increment(counters.retries);
+      }
+      Call call = new Call(item, start, attempt, hold ? new ArrayList<>() : null);
+      failure = attempt(call);
+      if (failure == null) {
+        release(call);
+        return;
+      }
+      if (attempt >= retry.maxAttempts() || call.streamed || execution.halted()
+          || !retry.retries(failure)) {
+        try {
+          release(call); // the last attempt's emits go on, before its failure, as without a policy
+        } finally {
+          failForGood(call, failure);
+        }
+        return;
+      }
+      call.held = null; // a retried attempt's emits are dropped: the next attempt emits again
+      previous = call;
+    }
+  }
+
+  private static long backoffNanos(Retry retry, int attempt) {
+    long nanos = retry.delay(attempt).toNanos();
+    if (retry.jitter() == 0.0 || nanos == 0) {
+      return nanos;
+    }
+    double spread = retry.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+    return (long) (nanos * (1.0 + spread));
+  }
+
+  /**
+   * One call of the function.
+   *
+   * @return what it threw (a {@link TimeoutException} if its time ran out), or {@code null}
+   * @throws GraphHaltedException if the halt ended the call
+   */
+  private Throwable attempt(Call call) throws InterruptedException {
     long began = listeners == null ? 0 : System.nanoTime();
+    Watchdog.Token timer = node.timeoutNanos > 0 ? execution.watchdog().arm(node.timeoutNanos) : null;
     Throwable thrown = null;
+    boolean stoppedByHalt = false;
     counters.active.lazySet(1);
     try {
-      if (start) {
+      if (call.start) {
         node.invoker.callStart(node.startArgs, call);
       } else {
-        node.invoker.call(item, call);
+        node.invoker.call(call.input, call);
       }
     } catch (GraphHaltedException e) {
       thrown = e;
-      abandon(call);
       throw e;
     } catch (Throwable t) {
       thrown = t;
-      if (execution.halted() && isInterruption(t)) {
-        abandon(call);
-        throw new GraphHaltedException("halted");
-      }
-      execution.failed(node, t);
+      // decided here, before listeners run: a halt that comes after the call failed on its
+      // own must not turn that failure into "stopped by the halt"
+      stoppedByHalt = execution.halted() && isInterruption(t);
     } finally {
       call.open = false;
+      // after disarm() the timer cannot interrupt this thread any more (see Watchdog)
+      if (timer != null && timer.disarm() && !execution.halted()
+          && !(thrown instanceof GraphHaltedException)) {
+        thrown = timedOut(thrown);
+      }
       counters.active.lazySet(0);
       if (listeners != null) {
         listeners.callFinished(node.name, System.nanoTime() - began, thrown);
       }
       if (!execution.halted()) {
-        // An interrupt flag the function left set is not a halt (a halt sets halted() before
-        // it interrupts): clear it, or it would end this worker's next wait for input early.
+        // An interrupt flag the function (or its timer) left set is not a halt (a halt sets
+        // halted() before it interrupts): clear it, or it would end the next wait early.
         Thread.interrupted();
       }
     }
-    if (ticket >= 0) {
-      order.finish(ticket, call.held == null ? new OrderGate.Held() : call.held, this::send);
+    if (stoppedByHalt) {
+      throw new GraphHaltedException("halted");
+    }
+    return thrown;
+  }
+
+  private Throwable timedOut(Throwable thrown) {
+    TimeoutException e = new TimeoutException("A call of node '" + node.name
+        + "' took longer than its timeout of " + Duration.ofNanos(node.timeoutNanos)
+        + " and was interrupted");
+    if (thrown != null) {
+      e.initCause(thrown);
+    }
+    return e;
+  }
+
+  /** The call failed for good: count, log and keep it, and send it along the error edges. */
+  private void failForGood(Call call, Throwable failure) throws InterruptedException {
+    execution.failed(node, call.item(), call.attempt, failure);
+    deadLetter(call, failure);
+  }
+
+  private void deadLetter(Call call, Throwable failure) throws InterruptedException {
+    if (errorSinks.length == 0) {
+      return;
+    }
+    Object letter = new DeadLetter<>(node.name, call.item(), failure, call.attempt);
+    RuntimeException refused = handOver(errorSinks, null, letter);
+    if (refused != null) {
+      // a custom queue of the dead-letter node refused it: counted there, and logged here
+      execution.failed(node, call.item(), call.attempt, refused);
     }
   }
 
-  /** The call ended by the halt: what it held never leaves. */
-  private void abandon(Call call) {
-    if (call.held != null) {
-      order.abandon(call.held);
-      call.held = null;
+  /** Hands the held emits of a call on, in order; later emits of that call go on at once. */
+  private void release(Call call) throws InterruptedException {
+    List<Object> held = call.held;
+    if (held == null) {
+      return;
     }
-  }
-
-  /** Sends a held list in order; on a halt, counts the rest as discarded where it was bound. */
-  private void send(OrderGate.Held held) throws InterruptedException {
+    call.held = null;
     for (int i = 0; i < held.size(); i++) {
-      try {
-        deliver(held.items.get(i), held.routes.get(i));
-      } catch (GraphHaltedException | InterruptedException e) {
-        order.discard(held, i + 1);
-        throw e;
-      } catch (RuntimeException e) {
-        execution.failed(node, e); // a custom queue refused it (counted there); go on
-      }
+      deliver(call, held.set(i, null));
     }
   }
 
@@ -211,14 +401,25 @@ final class Worker implements Runnable {
 
   /** The emitter of one call of the function; written and read only by the worker thread. */
   private final class Call implements Emitter<Object> {
+    private final Object input;
+    private final boolean start;
+    private final int attempt;
+    /** Emits held back until the attempt succeeds, or {@code null} when they go on at once. */
+    private List<Object> held;
+    /** Whether an emit of this call already went on (so it cannot be retried). */
+    private boolean streamed;
     private boolean open = true;
-    /** The ticket of an ordered node's call, else -1. */
-    private final long ticket;
-    /** What this call emitted while it was not the oldest (ordered nodes only). */
-    private OrderGate.Held held;
 
-    Call(long ticket) {
-      this.ticket = ticket;
+    Call(Object input, boolean start, int attempt, List<Object> held) {
+      this.input = input;
+      this.start = start;
+      this.attempt = attempt;
+      this.held = held;
+    }
+
+    /** The item as failures and dead letters show it: a start call's arguments. */
+    Object item() {
+      return start ? node.startArgs : input;
     }
 
     @Override
@@ -237,69 +438,66 @@ final class Worker implements Runnable {
     if (execution.halted()) {
       throw new GraphHaltedException("The graph halted; node '" + node.name + "' emits no more");
     }
+    if (call.held != null) {
+      if (call.held.size() < node.retry.holdLimit()) {
+        call.held.add(item);
+        return;
+      }
+      release(call); // past the hold limit: this attempt streams, and cannot be retried
+    }
+    call.streamed = true;
+    deliver(call, item);
+  }
+
+  /** Hands one emitted item to every destination (a throwable: counts it as a failure). */
+  private void deliver(Call call, Object item) throws InterruptedException {
     if (item instanceof Throwable t) {
-      execution.failed(node, t);
+      execution.failed(node, call.item(), call.attempt, t);
+      deadLetter(call, t);
       return;
     }
     WorkerCounters.increment(counters.out);
-    boolean[] route = conditions == null ? null : route(item);
-    if (call.ticket >= 0) {
-      if (!order.isHead(call.ticket)) {
-        if (call.held == null) {
-          call.held = new OrderGate.Held();
+    boolean[] route = conditions == null ? null : route(call, item);
+    if (ticket >= 0) {
+      if (!order.isHead(ticket)) {
+        if (parked == null) {
+          parked = new OrderGate.Held();
         }
-        call.held.add(item, route);
-        if (call.held.size() < OrderGate.MAX_HELD_PER_CALL) {
+        parked.add(item, route);
+        if (parked.size() < OrderGate.MAX_HELD_PER_CALL) {
           return;
         }
-        order.awaitHead(call.ticket);
-        sendHeld(call); // this item included
+        order.awaitHead(ticket);
+        sendParked(); // this item included
         return;
       }
-      if (call.held != null) {
-        sendHeld(call); // the call became the oldest: what it held goes first
+      if (parked != null) {
+        sendParked(); // the item became the oldest: what it parked goes first
       }
     }
-    deliver(item, route);
-  }
-
-  private void sendHeld(Call call) throws InterruptedException {
-    OrderGate.Held held = call.held;
-    call.held = null;
-    send(held);
-  }
-
-  /** Per destination, whether its edge's condition accepts the item. */
-  private boolean[] route(Object item) {
-    boolean[] route = new boolean[sinks.length];
-    for (int d = 0; d < route.length; d++) {
-      Predicate<Object> condition = conditions[d];
-      if (condition == null) {
-        route[d] = true;
-        continue;
-      }
-      try {
-        route[d] = condition.test(item);
-      } catch (RuntimeException e) {
-        execution.failed(node, new EdgeConditionException(
-            new Edge(node.name, node.destinations[d].name, true), e));
-      }
+    RuntimeException refused = handOver(sinks, route, item);
+    if (refused != null) {
+      throw refused;
     }
-    return route;
   }
 
-  private void deliver(Object item, boolean[] route) throws InterruptedException {
-    // every destination gets the item, even when a hand-over fails: each sink counts it (as
-    // in, and as discarded if it was not delivered), so in and out always agree
+  /**
+   * Puts the item into every sink its route allows ({@code null}: all), even when a hand-over fails: each sink counts it (as in,
+   * and as discarded if it was not delivered), so in and out always agree.
+   *
+   * @return a custom queue's refusal, if any (the other sinks still got the item)
+   */
+  private static RuntimeException handOver(InputQueue.Sink[] targets, boolean[] route,
+      Object item) throws InterruptedException {
     InterruptedException interrupted = null;
     GraphHaltedException haltedNow = null;
     RuntimeException refused = null;
-    for (int d = 0; d < sinks.length; d++) {
+    for (int d = 0; d < targets.length; d++) {
       if (route != null && !route[d]) {
-        continue;
+        continue; // the edge's condition does not accept it
       }
       try {
-        sinks[d].put(item);
+        targets[d].put(item);
       } catch (GraphHaltedException e) {
         haltedNow = e;
       } catch (InterruptedException e) {
@@ -314,8 +512,6 @@ final class Worker implements Runnable {
     if (interrupted != null) {
       throw interrupted;
     }
-    if (refused != null) {
-      throw refused;
-    }
+    return refused;
   }
 }
