@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The configuration of one node: the keyword arguments of the original's {@code add_node}.
+ * The configuration of one node: its name, workers, queue, halting and input unpacking (the
+ * keyword arguments of the Python original's {@code add_node}).
  *
  * {@snippet :
  * NodeOptions fetchers = NodeOptions.builder().name("fetch").maxTasks(8).queueSize(100).build();

@@ -212,6 +212,15 @@ public final class Execution {
       t.start();
     }
     boolean interrupted = awaitEnd(start, stall);
+    if (halted) {
+      // A halt from another thread (cancel) may still be emptying the queues while every
+      // worker has already seen the flag and exited: empty them here too, so the statistics
+      // read next include every discarded item. Each queue's halt is idempotent under its own
+      // lock, so whichever thread comes second finds nothing and counts nothing.
+      for (NodeRun n : nodes) {
+        n.queue.halt();
+      }
+    }
     if (watchdog != null) {
       watchdog.shutdown();
     }

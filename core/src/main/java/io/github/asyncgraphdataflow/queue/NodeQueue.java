@@ -3,8 +3,7 @@ package io.github.asyncgraphdataflow.queue;
 import java.util.List;
 
 /**
- * A custom input queue for one node: the counterpart of giving the original's {@code add_node}
- * its own {@code asyncio.Queue} subclass. It decides what the node's workers take out, and when:
+ * A custom input queue for one node. It decides what the node's workers take out, and when:
  * it may be pre-loaded, transform or batch what is put in, combine items from several sources,
  * or reorder them.
  *

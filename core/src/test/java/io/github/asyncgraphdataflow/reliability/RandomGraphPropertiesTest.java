@@ -120,7 +120,10 @@ class RandomGraphPropertiesTest {
       String node = GraphSpec.name(v);
       // a retried node holds its emits: one that returned may be dropped by the halt
       long leastOut = spec.policy(v).attempts() > 1 ? 0 : p.emitReturned.get();
-      assertThat(s.out()).as("%s out", node).isBetween(leastOut, p.emitAttempts.get());
+      // a halt that ends the wait for another attempt lets the failed attempt's held emits go
+      // on (counted as out here, as in and discarded where they were bound)
+      assertThat(s.out()).as("%s out", node)
+          .isBetween(leastOut, p.emitAttempts.get() + p.heldEmitAttempts.get());
       // an emitted throwable is counted, then its dead letter's hand-over may meet the halt
       assertThat(s.err()).as("%s err", node).isLessThanOrEqualTo(
           p.thrown.get() + p.throwableEmitAttempts.get() + p.transients.get());
@@ -201,8 +204,10 @@ class RandomGraphPropertiesTest {
                 .isEqualTo(v)))
         .doesNotHaveDuplicates();
     boolean oneWorker = run.spec.nodes().get(v).maxTasks() == 1 || run.spec.isStart(v);
-    // a transient failure is kept only when a halt made it final
-    if (oneWorker && kept.stream().allMatch(Boom.class::isInstance)) {
+    // a transient failure is kept only when a halt made it final; with retries, a Boom thrown
+    // by an attempt that is retried takes a number but is not kept, so numbers have gaps
+    if (oneWorker && run.spec.policy(v).attempts() < 2
+        && kept.stream().allMatch(Boom.class::isInstance)) {
       List<Long> seqs = kept.stream().map(t -> ((Boom) t).seq).toList();
       assertThat(seqs).as("%s keeps the most recent exceptions, oldest first", node)
           .containsExactlyElementsOf(
