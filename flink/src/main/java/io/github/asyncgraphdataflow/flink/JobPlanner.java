@@ -49,6 +49,12 @@ final class JobPlanner {
           + ", which the Flink runner does not translate yet; failures are counted and kept "
           + "in ExecutionResult.exceptions() instead");
     }
+    graph.edges().stream().filter(io.github.asyncgraphdataflow.Edge::conditional).findFirst()
+        .ifPresent(e -> {
+          throw new IllegalArgumentException("The edge " + e.source() + " -> "
+              + e.destination() + " has a condition, which the Flink runner does not "
+              + "translate yet; filter in a node instead to run on Flink");
+        });
     Map<String, Node<?, ?>> nodes = FlinkExecutor.byName(graph);
     Map<String, NodePlan> plans = new LinkedHashMap<>();
     nodes.values().forEach(n -> plans.put(n.name(), planOf(n)));
@@ -133,6 +139,9 @@ final class JobPlanner {
     }
     if (o.maxErrors() != 0) {
       set.add("maxErrors");
+    }
+    if (o.ordered()) {
+      set.add("ordered");
     }
     if (!set.isEmpty()) {
       throw new IllegalArgumentException("Node '" + node.name() + "' sets " + set
