@@ -10,8 +10,11 @@ import io.github.asyncgraphdataflow.Nodes;
 import io.github.asyncgraphdataflow.queue.BatchingQueue;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The job's graph: six named nodes, one function each.
@@ -37,6 +40,11 @@ final class BreweriesJob {
   private final int fetchers;
   private final CsvSink csv;
   private final SqliteSink sqlite;
+  private final SortedSet<Integer> onlyPages;
+  final PageLedger ledger = new PageLedger();
+  final FailedPages failedPages = new FailedPages();
+  /** The pages this run fetches, once the metadata request has answered. */
+  final AtomicReference<List<Integer>> runPages = new AtomicReference<>();
   final AtomicLong expectedRecords = new AtomicLong(-1);
   final AtomicLong pages = new AtomicLong(-1);
   final AtomicLong pagesFetched = new AtomicLong();
@@ -45,8 +53,14 @@ final class BreweriesJob {
   /** One page as the API sent it. */
   record Page(int number, String body) {}
 
+  /**
+   * A job.
+   *
+   * @param onlyPages the pages to fetch (a resumed run), or null for every page
+   */
   BreweriesJob(ApiClient client, URI base, int perPage, int fetchers, CsvSink csv,
-      SqliteSink sqlite) {
+      SqliteSink sqlite, SortedSet<Integer> onlyPages) {
+    this.onlyPages = onlyPages;
     this.client = client;
     this.base = base;
     this.perPage = perPage;
@@ -64,10 +78,10 @@ final class BreweriesJob {
         .name("fetchPage").maxTasks(fetchers).queueSize(2 * fetchers).build());
     var parse = graph.addNode("parseJson", this::parseJson);
     var clean = graph.addNode("cleanRecord", Nodes.map(Brewery::clean));
-    var writeCsv = graph.addNode("writeCsv", Nodes.sink(csv::write));
+    var writeCsv = graph.addNode("writeCsv", Nodes.sink(this::writeCsv));
     // the batching queue hands this node lists of up to 300 records, and the last, shorter
     // list when cleanRecord has finished
-    var writeSqlite = graph.addNode(Nodes.sink(sqlite::writeBatch), NodeOptions.builder()
+    var writeSqlite = graph.addNode(Nodes.sink(this::writeSqlite), NodeOptions.builder()
         .name("writeSqlite")
         .queue(() -> new BatchingQueue<Brewery>(SQLITE_BATCH))
         .build());
@@ -80,7 +94,10 @@ final class BreweriesJob {
     return graph;
   }
 
-  /** Asks the metadata endpoint how many records there are, and emits each page number. */
+  /**
+   * Asks the metadata endpoint how many records there are, and emits each page number (or,
+   * in a resumed run, the unfinished pages of the run it resumes).
+   */
   void discoverPages(Emitter<Integer> out) throws IOException, InterruptedException {
     JsonNode meta = JSON.readTree(client.get(URI.create(base + "/meta?per_page=" + perPage)));
     // the real API sends its numbers as text; asLong reads both
@@ -89,16 +106,34 @@ final class BreweriesJob {
       throw new IOException("the metadata endpoint sent no total: " + meta);
     }
     long count = (total + perPage - 1) / perPage;
+    List<Integer> todo = new ArrayList<>();
+    if (onlyPages == null) {
+      for (int page = 1; page <= count; page++) {
+        todo.add(page);
+      }
+    } else {
+      todo.addAll(onlyPages); // a page beyond the total now is fetched, comes back empty
+    }
     expectedRecords.set(total);
-    pages.set(count);
-    for (int page = 1; page <= count; page++) {
+    runPages.set(List.copyOf(todo));
+    pages.set(todo.size());
+    for (int page : todo) {
       out.emit(page);
     }
   }
 
-  /** Fetches one page (retrying transient failures). */
+  /**
+   * Fetches one page (retrying transient failures); a page that fails for good is recorded
+   * for {@code failed-pages.csv} and the failure is rethrown, so it counts as an error.
+   */
   void fetchPage(Integer page, Emitter<Page> out) throws IOException, InterruptedException {
-    String body = client.get(URI.create(base + "?page=" + page + "&per_page=" + perPage));
+    String body;
+    try {
+      body = client.get(URI.create(base + "?page=" + page + "&per_page=" + perPage));
+    } catch (IOException e) {
+      failedPages.failed(page, e);
+      throw e;
+    }
     pagesFetched.incrementAndGet();
     out.emit(new Page(page, body));
   }
@@ -106,9 +141,22 @@ final class BreweriesJob {
   /** Parses a page's JSON array and emits its records one by one. */
   void parseJson(Page page, Emitter<RawBrewery> out) throws IOException, InterruptedException {
     List<RawBrewery> records = JSON.readValue(page.body(), PAGE);
+    ledger.parsed(page.number(), records.stream().map(RawBrewery::id).toList());
     for (RawBrewery record : records) {
       out.emit(record);
     }
     recordsParsed.addAndGet(records.size());
+  }
+
+  /** Writes one record to the CSV file. */
+  void writeCsv(Brewery brewery) throws IOException {
+    csv.write(brewery);
+    ledger.writtenToCsv(brewery.id());
+  }
+
+  /** Upserts a batch into SQLite, in one transaction. */
+  void writeSqlite(List<Brewery> batch) throws java.sql.SQLException {
+    sqlite.writeBatch(batch);
+    ledger.committedToSqlite(batch);
   }
 }
