@@ -52,8 +52,9 @@ final class JobProcess implements AutoCloseable {
   static JobProcess start(Path dir, String... args) throws IOException {
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // C1 only and the serial collector: the short runs of the tests start faster
     List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), MAIN));
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), MAIN));
     command.addAll(List.of(args));
     return new JobProcess(new ProcessBuilder(command).directory(dir.toFile()).start());
   }
@@ -114,20 +115,19 @@ final class JobProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** Sends SIGTERM ({@link Process#destroy()} on Linux). */
-  void terminate() {
-    process.destroy();
-  }
-
   /**
-   * Sends SIGINT, as Ctrl-C does, with the system's {@code kill}.
+   * Sends a signal with the system's {@code kill}: {@code INT} as Ctrl-C does, or {@code TERM}
+   * as {@code kill} and service managers do. ({@link Process#destroy()} sends SIGTERM too, but
+   * also closes our end of the output, so the job's last lines could not be read.)
    *
+   * @param signal the signal's name
    * @throws Exception if {@code kill} fails
    */
-  void interrupt() throws Exception {
-    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid())).inheritIO().start();
+  void signal(String signal) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO()
+        .start();
     if (kill.waitFor() != 0) {
-      fail("kill -INT %d failed", pid());
+      fail("kill -%s %d failed", signal, pid());
     }
   }
 
