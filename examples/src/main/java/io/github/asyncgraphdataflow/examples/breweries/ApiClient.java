@@ -76,7 +76,7 @@ final class ApiClient implements AutoCloseable {
       String problem = response != null ? "HTTP " + response.statusCode() : failure.toString();
       if (attempt >= maxAttempts) {
         throw new IOException(
-            problem + " from " + uri + " after " + attempt + " attempts", failure);
+            problem + " from " + uri + " after " + attempt + (attempt == 1 ? " attempt" : " attempts"), failure);
       }
       Duration wait = response != null
           ? retryAfter(response).orElse(backoff(attempt))
