@@ -47,10 +47,10 @@ public final class ProgressLine {
         emit.emit(i);
       }
     });
-    var work = graph.addNode("work", (Integer i, Emitter<Integer> emit) -> {
+    var work = graph.addNode((Integer i, Emitter<Integer> emit) -> {
       Pace.sleep(tick, 1);
       emit.emit(i);
-    }, NodeOptions.builder().maxTasks(4).build());
+    }, NodeOptions.builder().name("work").maxTasks(4).build());
     graph.addEdge(numbers, work);
     AsyncExecutor executor = new AsyncExecutor(graph);
 
