@@ -4,6 +4,7 @@ import io.github.asyncgraphdataflow.internal.Execution;
 import io.github.asyncgraphdataflow.internal.ExecutionConfig;
 import io.github.asyncgraphdataflow.internal.GraphSnapshot;
 import io.github.asyncgraphdataflow.internal.StartNodes;
+import io.github.asyncgraphdataflow.internal.StderrLogger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +42,12 @@ import org.slf4j.LoggerFactory;
  * another call runs throws {@link IllegalStateException}); use one executor per concurrent run.
  */
 public final class AsyncExecutor {
-  private static final Logger DEFAULT_LOGGER = LoggerFactory.getLogger(AsyncExecutor.class);
+  /**
+   * This class's SLF4J logger; with no SLF4J provider bound, a last-resort logger writing WARN
+   * and ERROR to standard error, so failures are never invisible.
+   */
+  private static final Logger DEFAULT_LOGGER = StderrLogger.orFallback(
+      LoggerFactory.getILoggerFactory(), AsyncExecutor.class.getName(), System.err);
 
   private final AsyncGraph graph;
   private final Logger logger;
@@ -49,6 +55,9 @@ public final class AsyncExecutor {
   private final ThreadFactory threadFactory;
   private final Duration haltTimeout;
   private final List<ExecutionListener> listeners;
+  private final Duration stallWarning;
+  private final long maxErrors;
+  private final Duration timeLimit;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile DataFlowLogging logging;
   private volatile Execution current;
@@ -71,6 +80,9 @@ public final class AsyncExecutor {
     this.threadFactory = b.threadFactory;
     this.haltTimeout = b.haltTimeout;
     this.listeners = List.copyOf(b.listeners);
+    this.stallWarning = b.stallWarning;
+    this.maxErrors = b.maxErrors;
+    this.timeLimit = b.timeLimit;
   }
 
   /**
@@ -151,7 +163,7 @@ public final class AsyncExecutor {
     try {
       Execution execution = new Execution(snapshot, args,
           new ExecutionConfig(graph, logger, maxExceptions, threadFactory, haltTimeout, logging,
-              listeners));
+              listeners, stallWarning, maxErrors, timeLimit));
       startNodes = args;
       current = execution;
       return execution.run();
@@ -196,6 +208,51 @@ public final class AsyncExecutor {
       none.put(n.name(), List.of());
     }
     return Collections.unmodifiableMap(none);
+  }
+
+  /**
+   * Per node, the most recent failures with the item each failed call was given (at most
+   * {@code maxExceptions}), oldest first, of the running or last execution: the same failures
+   * as {@link #exceptions()}; safe to read during a run.
+   *
+   * {@snippet :
+   * executor.failures().forEach((node, failures) -> failures.forEach(f ->
+   *     System.out.println(node + " failed on " + f.item() + ": " + f.error())));
+   * }
+   *
+   * @return an unmodifiable snapshot in node order; before the first execution, every node of
+   *     the graph with an empty list
+   */
+  public Map<String, List<Failure>> failures() {
+    Execution e = current;
+    if (e != null) {
+      return e.failures();
+    }
+    Map<String, List<Failure>> none = new LinkedHashMap<>();
+    for (Node<?, ?> n : graph.nodes()) {
+      none.put(n.name(), List.of());
+    }
+    return Collections.unmodifiableMap(none);
+  }
+
+  /**
+   * Halts the running execution, from any thread, with the same accounting as any halt:
+   * running calls are interrupted, retries and waits stop, queued items are counted as
+   * discarded, and {@code execute} returns a result whose {@link ExecutionResult#haltReason()}
+   * is {@link HaltReason#CANCELLED}.
+   *
+   * {@snippet :
+   * Thread.ofVirtual().start(() -> executor.execute());
+   * // ... later, from any thread:
+   * executor.cancel();
+   * }
+   *
+   * @return true if this call halted a running execution; false if none was running or it
+   *     had already halted
+   */
+  public boolean cancel() {
+    Execution e = current;
+    return e != null && running.get() && e.cancel();
   }
 
   /**
@@ -249,13 +306,18 @@ public final class AsyncExecutor {
     private ThreadFactory threadFactory = Thread.ofVirtual().factory();
     private Duration haltTimeout = Duration.ofSeconds(10);
     private final List<ExecutionListener> listeners = new ArrayList<>();
+    private Duration stallWarning = Duration.ofSeconds(30);
+    private long maxErrors;
+    private Duration timeLimit;
 
     private Builder(AsyncGraph graph) {
       this.graph = Objects.requireNonNull(graph, "graph");
     }
 
     /**
-     * Where failures and halts are logged (default: this class's logger).
+     * Where failures and halts are logged (default: this class's logger; when no SLF4J
+     * provider is bound, a fallback that writes WARN and ERROR to standard error). A logger
+     * given here is used as is, also a no-operation one.
      *
      * @param logger an SLF4J logger
      * @return this builder
@@ -317,6 +379,71 @@ public final class AsyncExecutor {
      */
     public Builder listener(ExecutionListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * How long a node may hold queued input without taking or emitting an item, or the whole
+     * graph go without any node taking or emitting one, before a WARN line names the stalled
+     * node(s), their queue depths and active workers, and the top stack frames of each worker
+     * inside a call (default 30 s; {@link Duration#ZERO} turns stall warnings off). The line
+     * is logged again only when the set of stalled nodes changes; an INFO line says when
+     * progress resumes. The check runs on the execution's monitor thread, a few times per
+     * interval, and costs the workers nothing.
+     *
+     * {@snippet :
+     * AsyncExecutor executor = AsyncExecutor.builder(graph)
+     *     .stallWarning(Duration.ofMinutes(2)) // or Duration.ZERO: never
+     *     .build();
+     * }
+     *
+     * @param interval zero (off) or more; at least 1 ms when on
+     * @return this builder
+     */
+    public Builder stallWarning(Duration interval) {
+      Objects.requireNonNull(interval, "stallWarning");
+      if (interval.isNegative() || (!interval.isZero() && interval.toMillis() < 1)) {
+        throw new IllegalArgumentException(
+            "stallWarning must be zero (off) or at least 1 ms, was " + interval);
+      }
+      this.stallWarning = interval;
+      return this;
+    }
+
+    /**
+     * Halts the graph when its nodes' errors reach this many in total (an error budget for
+     * the whole graph; see also {@link NodeOptions.Builder#maxErrors} per node). The result
+     * says {@link HaltReason#ERROR_BUDGET} and names the node of the last error.
+     *
+     * @param maxErrors at least 1
+     * @return this builder
+     */
+    public Builder maxErrors(long maxErrors) {
+      if (maxErrors < 1) {
+        throw new IllegalArgumentException("maxErrors must be at least 1, was " + maxErrors);
+      }
+      this.maxErrors = maxErrors;
+      return this;
+    }
+
+    /**
+     * Halts an execution that runs longer than this, with the same accounting as any halt;
+     * {@code execute} then returns a result whose {@link ExecutionResult#haltReason()} is
+     * {@link HaltReason#TIME_LIMIT} (and logs a WARN line).
+     *
+     * {@snippet :
+     * AsyncExecutor executor = AsyncExecutor.builder(graph).timeLimit(Duration.ofMinutes(5)).build();
+     * }
+     *
+     * @param timeLimit positive
+     * @return this builder
+     */
+    public Builder timeLimit(Duration timeLimit) {
+      Objects.requireNonNull(timeLimit, "timeLimit");
+      if (timeLimit.isNegative() || timeLimit.isZero()) {
+        throw new IllegalArgumentException("timeLimit must be positive, was " + timeLimit);
+      }
+      this.timeLimit = timeLimit;
       return this;
     }
 

@@ -39,6 +39,7 @@ public final class AsyncGraph {
   private final Map<String, Integer> index = new LinkedHashMap<>();
   private final Map<String, Set<String>> nodesToEdges = new LinkedHashMap<>();
   private final Set<Edge> edges = new LinkedHashSet<>();
+  private final Set<Edge> errorEdges = new LinkedHashSet<>();
   private final Dag dag = new Dag();
 
   /** Creates a graph that does not halt on exceptions (unless a node asks to). */
@@ -322,6 +323,67 @@ public final class AsyncGraph {
     addEdge(own(source, "source").name(), own(destination, "destination").name());
   }
 
+  /**
+   * Adds an error edge by name: when a call of {@code source} fails for good (after its
+   * retries), a {@link DeadLetter} with the item, the failure, the node's name and the number
+   * of attempts goes to {@code destination}, besides being counted in the source's
+   * {@code err}, logged and kept. A {@link Throwable} the source emits makes a dead letter
+   * too. The dead letter counts in the destination's {@code in}, not in the source's
+   * {@code out}. For cycles and termination an error edge is an edge like any other: it may
+   * not close a cycle, and the destination ends only after the source. Error edges are not in
+   * {@link #edges()} nor {@link #nodesToEdges()}; see {@link #errorEdges()}.
+   *
+   * @param source the node whose failures are routed
+   * @param destination the node that receives them as {@link DeadLetter}s
+   * @throws IllegalArgumentException if a node does not exist
+   * @throws InvalidAsyncGraphException if the edge would close a cycle (the graph is unchanged)
+   */
+  public synchronized void addErrorEdge(String source, String destination) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(destination, "destination");
+    int s = indexOf(source);
+    int d = indexOf(destination);
+    Edge edge = new Edge(source, destination);
+    if (errorEdges.contains(edge)) {
+      return;
+    }
+    if (!dag.addEdge(s, d)) {
+      throw new InvalidAsyncGraphException("Graph has a cycle: the error edge " + source + " -> "
+          + destination + (s == d ? " is a self-edge" : " closes a path " + destination
+          + " -> ... -> " + source) + "; the graph is unchanged");
+    }
+    errorEdges.add(edge);
+  }
+
+  /**
+   * Adds an error edge between two node handles (see {@link #addErrorEdge(String, String)});
+   * it compiles only when the destination takes {@link DeadLetter}s of the source's input.
+   *
+   * {@snippet :
+   * var fetch = graph.addNode(Crawler::fetch);               // Node<String, Page>
+   * var failed = graph.addNode(Crawler::recordFailure);      // takes DeadLetter<String>
+   * graph.addErrorEdge(fetch, failed);
+   * }
+   *
+   * @param source the node whose failures are routed
+   * @param destination the node that receives them
+   * @param <I> what the source takes
+   * @throws IllegalArgumentException if a handle belongs to another graph
+   * @throws InvalidAsyncGraphException if the edge would close a cycle (the graph is unchanged)
+   */
+  public <I> void addErrorEdge(Node<I, ?> source, Node<? super DeadLetter<I>, ?> destination) {
+    addErrorEdge(own(source, "source").name(), own(destination, "destination").name());
+  }
+
+  /**
+   * The error edges, in the order they were added (apart from {@link #edges()}).
+   *
+   * @return an unmodifiable snapshot
+   */
+  public synchronized Set<Edge> errorEdges() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(errorEdges));
+  }
+
   // ---- views ----
 
   /**
@@ -374,6 +436,7 @@ public final class AsyncGraph {
   public synchronized List<String> sourceNodes() {
     Set<String> withInput = new LinkedHashSet<>();
     edges.forEach(e -> withInput.add(e.destination()));
+    errorEdges.forEach(e -> withInput.add(e.destination()));
     List<String> result = new ArrayList<>();
     for (String n : nodes.keySet()) {
       if (!withInput.contains(n)) {
@@ -381,6 +444,42 @@ public final class AsyncGraph {
       }
     }
     return List.copyOf(result);
+  }
+
+  // ---- pictures ----
+
+  /**
+   * Draws this graph as a Mermaid flowchart: each node a box with its name, {@code maxTasks}
+   * and queue (the default queue's size, or a custom queue's class, learnt by calling the
+   * queue supplier once), each edge an arrow; nodes in the order they were added, with any
+   * name escaped. Paste it into a {@code ```mermaid} block of a Markdown file.
+   *
+   * {@snippet file="GraphDiagramTest.java" region="mermaid"}
+   *
+   * @return the flowchart, one statement per line
+   */
+  public String toMermaid() {
+    return diagram().mermaid();
+  }
+
+  /**
+   * Draws this graph as a Graphviz DOT digraph (render it with {@code dot -Tsvg}), with the
+   * same boxes and arrows as {@link #toMermaid()}.
+   *
+   * @return the digraph, one statement per line
+   */
+  public String toDot() {
+    return diagram().dot();
+  }
+
+  private GraphDiagram diagram() {
+    List<Node<?, ?>> ns;
+    List<GraphDiagram.Arrow> arrows = new ArrayList<>();
+    synchronized (this) {
+      ns = List.copyOf(nodes.values());
+      edges.forEach(e -> arrows.add(GraphDiagram.Arrow.data(e)));
+    }
+    return new GraphDiagram(ns, arrows); // drawn outside the lock: it calls queue suppliers
   }
 
   // ---- internals ----
@@ -397,7 +496,13 @@ public final class AsyncGraph {
     for (Set<String> targets : nodesToEdges.values()) {
       dests[i++] = targets.stream().mapToInt(index::get).toArray();
     }
-    return new GraphSnapshot(List.copyOf(specs), dests);
+    int[][] errorDests = new int[specs.size()][0];
+    for (Edge e : errorEdges) {
+      int from = index.get(e.source());
+      errorDests[from] = java.util.Arrays.copyOf(errorDests[from], errorDests[from].length + 1);
+      errorDests[from][errorDests[from].length - 1] = index.get(e.destination());
+    }
+    return new GraphSnapshot(List.copyOf(specs), dests, errorDests);
   }
 
   private static NodeOptions named(String name) {

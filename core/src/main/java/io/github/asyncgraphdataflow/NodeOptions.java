@@ -1,6 +1,7 @@
 package io.github.asyncgraphdataflow;
 
 import io.github.asyncgraphdataflow.queue.NodeQueue;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -25,6 +26,13 @@ import java.util.function.Supplier;
  *     true); see {@link Nodes#method}
  * @param parameterNames the names of the inputs, for binding a {@code Map} item by name, or
  *     empty to read them from the method (compiled with {@code -parameters})
+ * @param retry how failed calls are attempted again (default {@link Retry#none()})
+ * @param timeout the longest a call may run before it is interrupted and fails with a
+ *     {@link java.util.concurrent.TimeoutException}, or {@code null} for no limit (default)
+ * @param rateLimit the most calls per period across the node's workers, or {@code null} for
+ *     none (default)
+ * @param maxErrors halt the graph when this node's {@code err} reaches this many, or 0 for no
+ *     budget (default)
  */
 public record NodeOptions(
     String name,
@@ -34,7 +42,11 @@ public record NodeOptions(
     int queueSize,
     Supplier<? extends NodeQueue<?, ?>> queue,
     boolean checkFunction,
-    List<String> parameterNames) {
+    List<String> parameterNames,
+    Retry retry,
+    Duration timeout,
+    RateLimit rateLimit,
+    int maxErrors) {
 
   /** The default number of workers per node. */
   public static final int DEFAULT_MAX_TASKS = 1;
@@ -52,6 +64,33 @@ public record NodeOptions(
     requirePositive("maxTasks", maxTasks);
     requirePositive("queueSize", queueSize);
     parameterNames = parameterNames == null ? List.of() : List.copyOf(parameterNames);
+    retry = retry == null ? Retry.none() : retry;
+    if (timeout != null) {
+      requirePositive("timeout", timeout);
+    }
+    if (maxErrors < 0) {
+      throw new IllegalArgumentException("maxErrors must not be negative, was " + maxErrors);
+    }
+  }
+
+  /**
+   * The options without policies (no retry, timeout, rate limit or error budget), as before
+   * those existed.
+   *
+   * @param name the node's name, or {@code null}
+   * @param haltOnException halt the graph when this node fails
+   * @param unpackInput spread tuple-like items over several inputs
+   * @param maxTasks concurrent workers
+   * @param queueSize input queue capacity
+   * @param queue a custom queue supplier, or {@code null}
+   * @param checkFunction verify a reflective node's method when added
+   * @param parameterNames input names, or empty
+   */
+  public NodeOptions(String name, boolean haltOnException, boolean unpackInput, int maxTasks,
+      int queueSize, Supplier<? extends NodeQueue<?, ?>> queue, boolean checkFunction,
+      List<String> parameterNames) {
+    this(name, haltOnException, unpackInput, maxTasks, queueSize, queue, checkFunction,
+        parameterNames, Retry.none(), null, null, 0);
   }
 
   /**
@@ -87,6 +126,10 @@ public record NodeOptions(
     b.queue = queue;
     b.checkFunction = checkFunction;
     b.parameterNames = parameterNames;
+    b.retry = retry;
+    b.timeout = timeout;
+    b.rateLimit = rateLimit;
+    b.maxErrors = maxErrors;
     return b;
   }
 
@@ -114,6 +157,13 @@ public record NodeOptions(
     }
   }
 
+  private static void requirePositive(String what, Duration value) {
+    Objects.requireNonNull(value, what);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive, was " + value);
+    }
+  }
+
   /** Builds {@link NodeOptions}. Not thread-safe. */
   public static final class Builder {
     private String name;
@@ -124,6 +174,10 @@ public record NodeOptions(
     private Supplier<? extends NodeQueue<?, ?>> queue;
     private boolean checkFunction = true;
     private List<String> parameterNames = List.of();
+    private Retry retry = Retry.none();
+    private Duration timeout;
+    private RateLimit rateLimit;
+    private int maxErrors;
 
     private Builder() {}
 
@@ -224,6 +278,85 @@ public record NodeOptions(
     }
 
     /**
+     * Attempts a failed call again, as the policy says (default: {@link Retry#none()}).
+     *
+     * {@snippet :
+     * NodeOptions.builder().retry(Retry.of(4).retryOn(IOException.class)).build();
+     * }
+     *
+     * @param retry the policy
+     * @return this builder
+     */
+    public Builder retry(Retry retry) {
+      this.retry = Objects.requireNonNull(retry, "retry");
+      return this;
+    }
+
+    /**
+     * Interrupts a call that runs longer than this; the call fails with a
+     * {@link java.util.concurrent.TimeoutException} naming the node and the limit (retried
+     * like any failure, if a retry policy allows). One shared timer serves every call, no
+     * thread per call. A function that ignores interrupts is not stopped early, but its call
+     * still fails when it returns.
+     *
+     * {@snippet :
+     * NodeOptions.builder().timeout(Duration.ofSeconds(2)).retry(Retry.of(3)).build();
+     * }
+     *
+     * @param timeout positive
+     * @return this builder
+     * @throws IllegalArgumentException if zero or negative
+     */
+    public Builder timeout(Duration timeout) {
+      requirePositive("timeout", timeout);
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Spaces this node's calls (see {@link RateLimit}).
+     *
+     * {@snippet :
+     * NodeOptions.builder().maxTasks(8).rateLimit(RateLimit.perSecond(10)).build();
+     * }
+     *
+     * @param limit the limit
+     * @return this builder
+     */
+    public Builder rateLimit(RateLimit limit) {
+      this.rateLimit = Objects.requireNonNull(limit, "rateLimit");
+      return this;
+    }
+
+    /**
+     * At most {@code permits} calls per {@code period}, no burst: shorthand for
+     * {@code rateLimit(RateLimit.of(permits, period))}.
+     *
+     * @param permits at least 1
+     * @param period positive
+     * @return this builder
+     */
+    public Builder rateLimit(int permits, Duration period) {
+      return rateLimit(RateLimit.of(permits, period));
+    }
+
+    /**
+     * Halts the whole graph when this node has failed this many times (its {@code err}, so
+     * final failures and emitted throwables): an error budget between "halt on the first
+     * failure" ({@link #haltOnException}) and "never halt". The result says
+     * {@link HaltReason#ERROR_BUDGET}.
+     *
+     * @param maxErrors at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxErrors < 1}
+     */
+    public Builder maxErrors(int maxErrors) {
+      NodeOptions.requirePositive("maxErrors", maxErrors);
+      this.maxErrors = maxErrors;
+      return this;
+    }
+
+    /**
      * Builds the options.
      *
      * @return immutable options
@@ -231,7 +364,7 @@ public record NodeOptions(
     public NodeOptions build() {
       return new NodeOptions(
           name, haltOnException, unpackInput, maxTasks, queueSize, queue, checkFunction,
-          parameterNames);
+          parameterNames, retry, timeout, rateLimit, maxErrors);
     }
   }
 }

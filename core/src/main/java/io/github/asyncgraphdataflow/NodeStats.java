@@ -6,7 +6,11 @@ package io.github.asyncgraphdataflow;
  * {@code retries}), and two live gauges ({@code queued}, {@code active}).
  *
  * <p>Counting rules: an item emitted to three destinations adds 1 to the source's {@code out}
- * and 1 to each destination's {@code in}. Start-node arguments are not counted as {@code in},
+ * and 1 to each destination's {@code in}. Items a custom queue already holds when the execution
+ * starts (pre-loaded, e.g. {@link io.github.asyncgraphdataflow.queue.FifoQueue#preload}) are
+ * counted as {@code in} too, as many as the queue's {@code size()} reports then (a custom queue
+ * that pre-loads items must report its size for them to be counted). Start-node arguments are
+ * not counted as {@code in},
  * and the call of a start node with them is not counted in {@code calls}. {@code err} counts
  * failed calls plus emitted throwables. {@code discarded} counts items that reached this node
  * ({@code in}) but were never given to its function because the graph halted. So, for every
@@ -24,7 +28,7 @@ package io.github.asyncgraphdataflow;
  *     s.in(), s.calls(), s.err(), s.queued(), s.active());
  * }
  *
- * @param in items delivered into this node's queue
+ * @param in items delivered into this node's queue, plus the items it held at the start
  * @param out items this node emitted
  * @param err failed calls plus emitted throwables
  * @param discarded items in this node's queue thrown away when the graph halted

@@ -48,7 +48,43 @@ class CustomQueueTest {
     ExecutionResult result = new AsyncExecutor(graph).execute();
 
     assertThat(got).containsExactlyInAnyOrder(100, 101, 0, 1, 2);
-    assertThat(result.stats().get("sink").in()).as("pre-loaded items are not 'in'").isEqualTo(3);
+    assertThat(result.stats().get("sink")).as("pre-loaded items count as 'in'")
+        .isEqualTo(TestStats.done(5, 0, 0, 0));
+  }
+
+  @Test
+  void preloadedItemsAreCountedAsInSoInEqualsCallsPlusDiscarded() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    AsyncGraph graph = new AsyncGraph();
+    graph.addNode("src", emitting(2));
+    graph.addNode((Integer x, Emitter<Void> out) -> calls.incrementAndGet(), NodeOptions.builder()
+        .name("sink").queue(() -> new FifoQueue<Integer>(10).preload(range(100))).build());
+    graph.addEdge("src", "sink");
+
+    NodeStats sink = new AsyncExecutor(graph).execute().stats().get("sink");
+
+    assertThat(calls).hasValue(102);
+    assertThat(sink).isEqualTo(TestStats.done(102, 0, 0, 0));
+    assertThat(sink.in()).isEqualTo(sink.calls() + sink.discarded());
+  }
+
+  @Test
+  void preloadedItemsAreCountedAgainInEachExecution() throws Exception {
+    AsyncGraph graph = new AsyncGraph();
+    graph.addNode((Integer x, Emitter<Void> out) -> { }, NodeOptions.builder()
+        .name("sink").queue(() -> new FifoQueue<Integer>(10).preload(range(7))).build());
+    AsyncExecutor executor = new AsyncExecutor(graph);
+
+    assertThat(executor.execute().stats().get("sink")).isEqualTo(TestStats.done(7, 0, 0, 0));
+    assertThat(executor.execute().stats().get("sink")).isEqualTo(TestStats.done(7, 0, 0, 0));
+  }
+
+  private static List<Integer> range(int n) {
+    List<Integer> items = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      items.add(i);
+    }
+    return items;
   }
 
   @Test
@@ -294,7 +330,10 @@ class CustomQueueTest {
         .logger(new RecordingLogger("quiet")).build().execute();
 
     assertThat(calls).hasValue(1);
-    assertThat(result.stats().get("jobs")).isEqualTo(new NodeStats(0, 0, 1, 3, 1, 0, 0, 0));
+    // 4 pre-loaded items are 'in': 1 given to the function (and failed), 3 discarded by the halt
+    NodeStats jobs = result.stats().get("jobs");
+    assertThat(jobs).isEqualTo(TestStats.done(4, 0, 1, 3));
+    assertThat(jobs.in()).isEqualTo(jobs.calls() + jobs.discarded());
   }
 
   /** A queue whose {@code next} throws. */

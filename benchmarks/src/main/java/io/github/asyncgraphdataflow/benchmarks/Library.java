@@ -55,7 +55,8 @@ public interface Library extends AutoCloseable {
   /**
    * The implementation for a library name.
    *
-   * @param name ours, reactor, rxjava or pekko
+   * @param name ours, reactor, rxjava, pekko, or a reference: vthreads (plain virtual threads
+   *     and blocking queues), disruptor or disruptor-blocking (the LMAX Disruptor, W1 only)
    * @return a new instance; close it when done
    */
   static Library of(String name) {
@@ -64,6 +65,9 @@ public interface Library extends AutoCloseable {
       case "reactor" -> new ReactorLibrary();
       case "rxjava" -> new RxJavaLibrary();
       case "pekko" -> new PekkoLibrary();
+      case "vthreads" -> new VirtualThreadsLibrary();
+      case "disruptor" -> new DisruptorLibrary(true);
+      case "disruptor-blocking" -> new DisruptorLibrary(false);
       default -> throw new IllegalArgumentException("unknown library " + name);
     };
   }

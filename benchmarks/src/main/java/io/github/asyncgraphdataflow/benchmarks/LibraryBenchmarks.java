@@ -28,7 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(1)
 public class LibraryBenchmarks {
-  /** ours, reactor, rxjava, pekko; for {@link #cpu} also loop and split (the references). */
+  /**
+   * ours, reactor, rxjava, pekko; references: vthreads, disruptor and disruptor-blocking (W1);
+   * for {@link #cpu} also loop and split.
+   */
   @Param({"ours", "reactor", "rxjava", "pekko"})
   public String lib;
 

@@ -16,6 +16,7 @@ import java.util.Properties;
 final class Report {
   private final Map<Runner.Case, List<double[]>> samples;
   private final List<Double> heap;
+  private final List<String> wake;
   private final Instant start;
   private final Duration took;
   private final String loadBefore;
@@ -25,10 +26,12 @@ final class Report {
   private final StringBuilder md = new StringBuilder();
   private final List<String> summary = new ArrayList<>();
 
-  Report(Map<Runner.Case, List<double[]>> samples, List<Double> heap, Instant start,
-      Duration took, String loadBefore, String loadAfter, boolean quick, Properties versions) {
+  Report(Map<Runner.Case, List<double[]>> samples, List<Double> heap, List<String> wake,
+      Instant start, Duration took, String loadBefore, String loadAfter, boolean quick,
+      Properties versions) {
     this.samples = samples;
     this.heap = heap;
+    this.wake = wake;
     this.start = start;
     this.took = took;
     this.loadBefore = loadBefore;
@@ -80,14 +83,15 @@ final class Report {
   String render() throws IOException {
     header();
     throughput("W1", "W1 linear: source → map x+1 → sink, 5,000,000 items", 5_000_000,
-        1.1, "at least 1.1x the best of Reactor and RxJava");
+        1.1, "at least 1.1x the best of Reactor, RxJava and Pekko");
     throughput("W2", "W2 diamond: source → (x*2, x*3) → merged sink, 2,000,000 source items",
-        2_000_000, 1.1, "at least 1.1x the best of Reactor and RxJava");
+        2_000_000, 1.1, "at least 1.1x the best of Reactor, RxJava and Pekko");
     io();
     cpu();
     scale();
     memory();
     overhead();
+    wakeUp();
     int at = md.indexOf("<!-- summary -->");
     md.replace(at, at + "<!-- summary -->".length(), summaryTable());
     Path notes = Path.of("benchmarks", "ANALYSIS.md");
@@ -123,6 +127,8 @@ final class Report {
     md.append("| RxJava | ").append(versions.getProperty("rxjava")).append(" |\n");
     md.append("| Apache Pekko Streams (pekko-stream_2.13) | ")
         .append(versions.getProperty("pekko")).append(" |\n");
+    md.append("| LMAX Disruptor (reference, W1 only) | ")
+        .append(versions.getProperty("disruptor")).append(" |\n");
     md.append("| JMH | ").append(versions.getProperty("jmh")).append(" |\n\n");
     md.append("Method: each row pools every measured iteration of every round; a round runs "
         + "every library once in its own JMH fork (fresh JVM, `-XX:+UseG1GC`), after "
@@ -198,11 +204,23 @@ final class Report {
     }
     Metric m = t -> items / t / 1e6;
     md.append("## ").append(title).append("\n\n");
-    Stat best = bestPeer(w, m, List.of("reactor", "rxjava"));
+    Stat best = bestPeer(w, m, PEERS_LABELS);
     table("M items/s", cases(w), m, true, best);
     Stat ours = stat(find(w, "ours"), m);
-    verdict(w + " items/s", ours, best, bestPeerName(w, m, List.of("reactor", "rxjava")),
+    verdict(w + " items/s", ours, best, bestPeerName(w, m, PEERS_LABELS),
         "M/s", target, "≥ " + target + "x (" + text + ")", true);
+    for (String ref : List.of("vthreads", "disruptor", "disruptor-blocking")) {
+      Runner.Case rc = find(w, ref);
+      Stat rs = rc == null ? null : stat(rc, m);
+      if (ours != null && rs != null) {
+        md.append("Reference ").append(ref).append(": ").append(fmt(rs.median()))
+            .append(" M items/s; ours ÷ ").append(ref).append(" = ")
+            .append(fmt(ours.median() / rs.median())).append("x.\n\n");
+        summary.add("| " + w + " vs " + ref + " (reference) | " + fmt(ours.median()) + " M/s | "
+            + ref + " " + fmt(rs.median()) + " M/s | " + fmt(ours.median() / rs.median())
+            + "x | | |");
+      }
+    }
   }
 
   private void verdict(String what, Stat ours, Stat ref, String refName, String unit,
@@ -243,7 +261,42 @@ final class Report {
           + " |");
       md.append("Target ideal/actual ≥ 0.95: ours ").append(fmt(ours.median())).append(" — ")
           .append(met ? "met" : "missed").append(".\n\n");
+      Stat plain = stat(find("W3", "vthreads"), m);
+      if (plain != null) {
+        verdict("W3 vs plain virtual threads", ours, plain, "vthreads", "", 0.95,
+            "≥ 0.95 of the plain pipeline", true);
+      }
     }
+  }
+
+  private void wakeUp() {
+    if (wake.isEmpty()) {
+      return;
+    }
+    md.append("## Hand-over latency after idleness (every run in its own JVM)\n\n");
+    md.append("A source emits one item stamped with `System.nanoTime()`, a one-worker sink that "
+        + "was idle records when it got it and acknowledges; the source waits for the "
+        + "acknowledgement, then emits the next (every 20th time after sleeping 1 ms, so the sink "
+        + "has surely parked). 20,000 measured cycles per case after 5,000 warm-up cycles. "
+        + "`ours-stash`: queue of 10,000 (lock-free stash hand-over); `ours-ring`: queue of 16 "
+        + "(under the lock); `vthreads`: two virtual threads and an `ArrayBlockingQueue`.\n\n");
+    md.append("| case | median µs | p99 µs | p99.9 µs | max µs | n |\n|---|---|---|---|---|---|\n");
+    double worst = 0;
+    double worstPlain = 0;
+    for (String line : wake) {
+      String[] f = line.split(" ");
+      md.append("| ").append(String.join(" | ", f)).append(" |\n");
+      double max = Double.parseDouble(f[4]);
+      if (f[0].startsWith("ours")) {
+        worst = Math.max(worst, max);
+      } else {
+        worstPlain = Math.max(worstPlain, max);
+      }
+    }
+    md.append("\n");
+    summary.add("| worst hand-over after idleness (max over runs) | " + fmt(worst) + " µs | vthreads "
+        + fmt(worstPlain) + " µs | | no timed poll: no item waits for a timer | "
+        + "informational (the machine's scheduling noise sets the worst case) |");
   }
 
   private static final List<String> PEERS_LABELS = List.of("reactor", "rxjava", "pekko");

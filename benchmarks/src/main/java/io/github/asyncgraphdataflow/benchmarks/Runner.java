@@ -60,7 +60,7 @@ public final class Runner {
    */
   public static void main(String[] args) throws Exception {
     boolean quick = false;
-    String only = "W1,W2,W3,W4,W5,W6,W7";
+    String only = "W1,W2,W3,W4,W5,W6,W7,WAKE";
     Path out = Path.of("BENCHMARKS.md");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -80,9 +80,10 @@ public final class Runner {
     String loadBefore = load();
     runner.runAll();
     List<Double> heap = only.contains("W6") ? runner.heapPerTask() : List.of();
+    List<String> wake = only.contains("WAKE") ? runner.wakeUpLatency() : List.of();
     String loadAfter = load();
     Duration took = Duration.between(start, Instant.now());
-    String md = new Report(runner.samples, heap, start, took, loadBefore, loadAfter, quick,
+    String md = new Report(runner.samples, heap, wake, start, took, loadBefore, loadAfter, quick,
         versions()).render();
     Files.writeString(out, md);
     System.err.println("[runner] wrote " + out.toAbsolutePath() + " in " + took.toSeconds() + " s");
@@ -109,11 +110,15 @@ public final class Runner {
 
   private void plan(List<String> only) {
     List<String> libs = List.of("ours", "reactor", "rxjava", "pekko");
-    for (String lib : libs) {
-      if (only.contains("W1")) {
+    List<String> w1 = List.of("ours", "reactor", "rxjava", "pekko", "vthreads", "disruptor",
+        "disruptor-blocking");
+    if (only.contains("W1")) {
+      for (String lib : w1) {
         add("W1", lib, lib, "LibraryBenchmarks.linear", Map.of("lib", lib),
             Mode.SingleShotTime, TimeUnit.SECONDS, 3, 3, 3, List.of());
       }
+    }
+    for (String lib : libs) {
       if (only.contains("W2")) {
         add("W2", lib, lib, "LibraryBenchmarks.diamond", Map.of("lib", lib),
             Mode.SingleShotTime, TimeUnit.SECONDS, 3, 3, 3, List.of());
@@ -122,6 +127,10 @@ public final class Runner {
         add("W3", lib, lib, "LibraryBenchmarks.io", Map.of("lib", lib),
             Mode.SingleShotTime, TimeUnit.SECONDS, 4, 5, 3, List.of());
       }
+    }
+    if (only.contains("W3")) {
+      add("W3", "vthreads", "vthreads", "LibraryBenchmarks.io", Map.of("lib", "vthreads"),
+          Mode.SingleShotTime, TimeUnit.SECONDS, 4, 5, 3, List.of());
     }
     if (only.contains("W4")) {
       for (String lib : libs) {
@@ -212,6 +221,28 @@ public final class Runner {
         }
       }
     }
+  }
+
+  /** The worst hand-over latency after idleness, in its own JVM: {@link WakeUpLatency}'s lines. */
+  private List<String> wakeUpLatency() throws IOException, InterruptedException {
+    List<String> lines = new ArrayList<>();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String cp = System.getProperty("java.class.path");
+    for (int i = 0; i < r(3); i++) {
+      System.err.println("[runner] wake-up latency, run " + (i + 1));
+      Process p = new ProcessBuilder(java, "-XX:+UseG1GC", "-cp", cp, PKG + "WakeUpLatency",
+          quick ? "2000" : "20000").redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes());
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("wake-up latency failed:\n" + output);
+      }
+      for (String line : output.split("\n")) {
+        if (line.startsWith("WAKEUP ")) {
+          lines.add(line.substring(7).trim());
+        }
+      }
+    }
+    return lines;
   }
 
   /** W6's heap per blocked task, each measurement in its own JVM capped at 1 GiB. */

@@ -17,7 +17,7 @@ public final class Smoke {
    * @throws Exception the first wrong result or failure
    */
   public static void runAll(PrintStream log) throws Exception {
-    for (String name : new String[] {"ours", "reactor", "rxjava", "pekko"}) {
+    for (String name : new String[] {"ours", "reactor", "rxjava", "pekko", "vthreads"}) {
       try (Library lib = Library.of(name)) {
         lib.linear(20_000);
         lib.diamond(10_000);
@@ -27,6 +27,17 @@ public final class Smoke {
         log.println("smoke W1-W4 " + name + ": ok");
       }
     }
+    for (String name : new String[] {"disruptor", "disruptor-blocking"}) {
+      try (Library lib = Library.of(name)) {
+        lib.linear(20_000);
+        log.println("smoke W1 " + name + ": ok");
+      }
+    }
+    for (String line : new String[] {"ours-stash", "ours-ring"}) {
+      WakeUpLatency.ours(line.endsWith("stash") ? 10_000 : 16, 200);
+    }
+    WakeUpLatency.plain(200);
+    log.println("smoke wake-up latency: ok");
     References.loop(200);
     References.split(200);
     OursOnly.checkSize(OursOnly.layered(1_000, 10_000, 10), 1_000, 10_000);

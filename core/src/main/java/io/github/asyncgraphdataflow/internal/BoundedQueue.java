@@ -2,7 +2,6 @@ package io.github.asyncgraphdataflow.internal;
 
 import io.github.asyncgraphdataflow.GraphHaltedException;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,12 +25,38 @@ import java.util.concurrent.locks.ReentrantLock;
  * is emptied only with {@code lock} held. {@code waitingTakers} and {@code halted} are
  * written under the lock and volatile, because producers read them without it.
  *
- * <p><b>No lost wake-up.</b> A taker that finds nothing increments {@code waitingTakers}
- * (volatile write), then looks at the stashes again before it waits; a producer writes its
- * stash's tail (volatile write), then reads {@code waitingTakers}. With volatile accesses in
- * that order, at least one of the two sees the other: either the taker finds the item, or the
- * producer wakes it. The same pairing of {@code halted} and the stash tail guarantees that an
- * item put during a halt is either thrown away by the halt or by its producer, and counted.
+ * <p><b>No lost wake-up, without any timeout.</b> Every taker waits untimed; nothing is found
+ * by polling. Four accesses carry the proof, all of them volatile, so they fall in one total
+ * order that agrees with each thread's program order, and each volatile read returns the
+ * last write to its variable before it in that order:
+ * <ul>
+ *   <li>a producer P with a stash (p1) writes its item into its slot (volatile store, see
+ *       {@link Stash#offer}), then (p2) reads {@code waitingTakers};
+ *   <li>a taker T, holding {@code lock}, finding nothing, (t1) increments {@code waitingTakers},
+ *       then (t2) reads the head slot of every stash (volatile, {@link Stash#isEmpty}) and the
+ *       ring, and awaits {@code notEmpty} only if all are empty.
+ * </ul>
+ * If p2 comes before t1, then p1 comes before t2, so t2 sees P's item (or sees that another
+ * taker already took it) and T does not wait for it. Otherwise p2 reads at least 1 (T counts
+ * itself until it holds the lock again after waking), and P calls {@link #nudge}, which takes
+ * {@code lock}: it gets it only once T has released it in {@code await}. There P signals
+ * waiting takers until every waiting taker, or one per queued item counting P's own, has a
+ * signal pending ({@code pendingWakes}, {@link #wakeForQueued}); a signalled taker takes the
+ * lock again after P releases it, so its next look at the stashes comes after p1 and finds
+ * the item, and a taker that leaves items behind signals for them in turn. Either way a
+ * waiting taker is woken for every item. The
+ * other paths hold the lock: a put into the ring, a spill of a full stash and every take
+ * signal under it. The price is the volatile store p1: on x86 one fence per item handed over.
+ * A cheaper rule was considered and rejected: "fence only when the stash goes from empty to
+ * non-empty" cannot be decided by the producer without a fence, because its read of the
+ * stash's state may be served before its own store of the item is visible; a taker may
+ * then drain the earlier items, find the slot empty and sleep, while the producer, judging
+ * from the earlier state, skips the check (store buffering; Dekker's case).
+ *
+ * <p>An item put into a stash during a halt is thrown away, and counted as {@code discarded},
+ * by the halt itself (which empties every stash under the lock), by its producer's check of
+ * {@code halted} after p1, or at the latest when that producer exits after the halt
+ * ({@link Sink#discard}).
  *
  * <p><b>Termination.</b> A taker waits only while ring and stashes are empty and the queue is
  * neither finished nor halted; {@link #sourcesFinished} and {@link #halt} wake every waiter.
@@ -46,8 +71,8 @@ final class BoundedQueue implements InputQueue {
    */
   static final int MAX_STASHES = 16;
   private static final int MAX_BATCH = 256;
-  private static final long MIN_WATCH_NANOS = 1_000_000L;
-  private static final long MAX_WATCH_NANOS = 1_000_000_000L;
+  /** How many times an idle taker yields and looks at the stashes again before it sleeps. */
+  private static final int SPINS = 20;
 
   /** The first ring size; it doubles on demand up to {@code capacity}. */
   private static final int INITIAL_RING = 64;
@@ -69,7 +94,6 @@ final class BoundedQueue implements InputQueue {
   /** Signals sent to waiting takers that have not woken yet; at most one per waiting taker. */
   private int pendingWakes;
   private boolean finished;
-  private long watchNanos = MIN_WATCH_NANOS;
   private volatile int waitingTakers;
   private volatile boolean halted;
 
@@ -125,9 +149,7 @@ final class BoundedQueue implements InputQueue {
       int tail = head + count;
       ring[tail >= ring.length ? tail - ring.length : tail] = item;
       count++;
-      if (waitingTakers > 0) {
-        notEmpty.signal();
-      }
+      wakeForQueued();
     } finally {
       lock.unlock();
     }
@@ -152,7 +174,7 @@ final class BoundedQueue implements InputQueue {
         }
         stash.offer(item);
       }
-      if (waitingTakers > 0 || halted) {
+      if (waitingTakers > 0 || halted) { // p2 of the wake-up proof in the class comment
         nudge(stash);
       }
     }
@@ -192,7 +214,7 @@ final class BoundedQueue implements InputQueue {
           int moved = first + (first == len - tail && k > first
               ? stash.drainTo(ring, 0, k - first) : 0);
           count += moved;
-          wakeOne();
+          wakeForQueued();
           return;
         }
         waitingPutters++;
@@ -215,18 +237,29 @@ final class BoundedQueue implements InputQueue {
         drop(stash);
         throw haltedException();
       }
-      wakeOne();
+      wakeForQueued();
     } finally {
       lock.unlock();
     }
   }
 
   /**
-   * Wakes one more waiting taker, unless every waiting taker has been signalled already: a
-   * producer emitting fast wakes idle workers one per item, in parallel, not one after another.
+   * Wakes as many waiting takers as there are queued items no signalled taker will take yet
+   * (under the lock): one signal per item, never two for one item. A producer emitting fast
+   * wakes idle workers one per item, in parallel, not one after another; a taker woken for an
+   * item that another taker took meanwhile (wasted: an unpark and a context switch each) is
+   * rare. Items whose producer's {@code tail} this thread does not see yet are not counted
+   * here; that producer's own check after publishing (p2) accounts for them.
    */
-  private void wakeOne() {
-    if (waitingTakers > pendingWakes) {
+  private void wakeForQueued() {
+    if (waitingTakers <= pendingWakes) {
+      return;
+    }
+    long queued = count;
+    for (Stash s : stashes) {
+      queued += s.size();
+    }
+    while (waitingTakers > pendingWakes && queued > pendingWakes) {
       pendingWakes++;
       notEmpty.signal();
     }
@@ -244,6 +277,7 @@ final class BoundedQueue implements InputQueue {
 
   @Override
   public int take(Object[] buf, int max, int workers) throws InterruptedException {
+    boolean spun = false;
     lock.lock();
     try {
       while (true) {
@@ -258,33 +292,30 @@ final class BoundedQueue implements InputQueue {
             got += fromStashes(buf, got, k - got);
           }
           if (got > 0) {
-            watchNanos = MIN_WATCH_NANOS;
             if (waitingPutters > 0) {
               notFull.signalAll();
             }
-            if (count > 0 || anyStashed()) {
-              wakeOne();
-            }
+            wakeForQueued();
             return got;
           }
         }
         if (finished) {
           return -1;
         }
-        boolean watcher = waitingTakers == 0 && stashes.length > 0;
-        waitingTakers++;
+        if (!spun && waitingTakers == 0 && stashes.length > 0) {
+          // the only idle taker of a queue fed through stashes looks a little longer before it
+          // sleeps: a producer that is just behind then needs no wake-up (a lock, an unpark
+          // and often a carrier thread's futex each). Correctness never depends on this: the
+          // wait below is the one of the proof (measured in BENCHMARKS.md: W1 about 2x)
+          spun = true;
+          if (spinForItems()) {
+            continue;
+          }
+        }
+        waitingTakers++; // t1 of the wake-up proof in the class comment
         try {
-          if (count == 0 && !anyStashed() && !finished) {
-            if (watcher) {
-              // a stash item published just as we looked may not have been seen, and its
-              // producer may not have seen us waiting; the first waiter looks again after a
-              // while, backing off while the queue stays idle
-              if (!notEmpty.await(watchNanos, TimeUnit.NANOSECONDS)) {
-                watchNanos = Math.min(watchNanos * 2, MAX_WATCH_NANOS);
-              }
-            } else {
-              notEmpty.await();
-            }
+          if (count == 0 && !anyStashed() && !finished) { // t2
+            notEmpty.await();
           }
         } finally {
           waitingTakers--;
@@ -295,6 +326,28 @@ final class BoundedQueue implements InputQueue {
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Lets go of the lock, then up to {@value #SPINS} times yields its thread (letting the
+   * producers that share the carrier threads run) and looks at the stashes again (a hint:
+   * racy reads); holds the lock again when it returns.
+   *
+   * @return whether an item showed up
+   */
+  private boolean spinForItems() {
+    lock.unlock();
+    try {
+      for (int i = 0; i < SPINS; i++) {
+        if (anyStashed() || finished || halted) {
+          return true;
+        }
+        Thread.yield();
+      }
+      return false;
+    } finally {
+      lock.lock();
     }
   }
 

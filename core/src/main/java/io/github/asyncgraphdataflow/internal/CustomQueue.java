@@ -11,6 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Runs a user's {@link NodeQueue} under one lock and does its waiting and waking, so the user's
  * queue holds data only. Items are handed over one at a time.
  *
+ * <p>Counting: each put adds 1 to {@code in}; so do the items the queue already holds when
+ * it is made (its {@link NodeQueue#size()} then, if positive: pre-loaded items).
+ *
  * <p>Thread-safety: every call into the user's queue is made with {@code lock} held.
  * Termination: a taker waits only while nothing is ready and the sources have not finished (or
  * until the queue's own {@code nanosUntilReady} deadline); {@link #sourcesFinished} and
@@ -35,7 +38,12 @@ final class CustomQueue implements InputQueue {
     this.queue = (NodeQueue<Object, Object>) queue;
     this.in = in;
     this.discarded = discarded;
+    // Items the queue holds before any put (pre-loaded by its supplier) reached this node too:
+    // counted as in, so in == calls + discarded holds for them as for every other item.
     int preloaded = this.queue.size();
+    if (preloaded > 0) {
+      in.add(preloaded);
+    }
     this.size = Math.max(0, preloaded);
   }
 

@@ -2,6 +2,8 @@ package io.github.asyncgraphdataflow.internal;
 
 import io.github.asyncgraphdataflow.DataFlowLogging;
 import io.github.asyncgraphdataflow.ExecutionResult;
+import io.github.asyncgraphdataflow.Failure;
+import io.github.asyncgraphdataflow.HaltReason;
 import io.github.asyncgraphdataflow.NodeStats;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -54,6 +57,19 @@ import org.slf4j.Logger;
  * interrupt is waited for {@code haltTimeout}; then {@code execute} returns anyway and logs
  * the stuck nodes by name.
  *
+ * <p><b>Monitor thread.</b> When data-flow logging or stall warnings are on (stall warnings
+ * are by default), one virtual thread {@code agdf-monitor} keeps the clock for both: it logs
+ * the data flow every interval and lets {@link StallMonitor} look at the counters a few times
+ * per stall interval. It only reads counters and takes stack traces, never touches a queue's
+ * lock, and is stopped and joined before {@code execute} returns.
+ *
+ * <p><b>Policies.</b> Retries, back-off and rate-limit waits run on the worker's own thread
+ * (see {@link Worker}); call timeouts share one timer thread ({@link Watchdog}), made only
+ * when a node has a timeout and stopped before {@code execute} returns. An error budget
+ * (per node or graph-wide) halts like a failure where halting is on; the time limit and
+ * {@link #cancel} halt like an interrupt of the caller, but {@code execute} returns a result
+ * that says why ({@link HaltReason}).
+ *
  * <p><b>Statistics</b> are safe to read at any time: {@code in}, {@code err} and
  * {@code discarded} are {@link java.util.concurrent.atomic.LongAdder}s (plus the number of
  * items ever put into the node's stashes, for {@code in}), {@code out} is one single-writer
@@ -68,14 +84,20 @@ public final class Execution {
   private final Logger loggingLogger;
   private final Listeners listeners;
   private final io.github.asyncgraphdataflow.AsyncGraph graph;
+  private final Duration stallWarning;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final CountDownLatch loggingStop = new CountDownLatch(1);
   private int remaining;
   private volatile boolean halted;
   private volatile String haltedBy;
+  private volatile HaltReason haltReason;
   private volatile Throwable fatal;
-  private Thread[] threads;
+  private volatile Thread[] threads = new Thread[0];
+  private final Watchdog watchdog;
+  private final long maxErrors;
+  private final AtomicLong errors = new AtomicLong();
+  private final Duration timeLimit;
 
   /**
    * Prepares a run.
@@ -91,6 +113,7 @@ public final class Execution {
     this.logging = config.logging();
     this.listeners = Listeners.of(config.listeners(), logger);
     this.graph = config.graph();
+    this.stallWarning = config.stallWarning();
     this.loggingLogger = logging == null || logging.logger() == null ? logger : logging.logger();
     List<NodeSpec> specs = graph.nodes();
     int[] inDegrees = graph.inDegrees();
@@ -107,8 +130,21 @@ public final class Execution {
         wired[d] = nodes[dests[d]];
       }
       nodes[i].destinations = wired;
+      int[] errorDests = graph.errorDestinations()[i];
+      NodeRun[] errorWired = new NodeRun[errorDests.length];
+      for (int d = 0; d < errorDests.length; d++) {
+        errorWired[d] = nodes[errorDests[d]];
+      }
+      nodes[i].errorDestinations = errorWired;
     }
     remaining = nodes.length;
+    boolean timeouts = false;
+    for (NodeRun n : nodes) {
+      timeouts |= n.timeoutNanos > 0;
+    }
+    this.watchdog = timeouts ? new Watchdog() : null;
+    this.maxErrors = config.maxErrors();
+    this.timeLimit = config.timeLimit();
   }
 
   /**
@@ -124,6 +160,7 @@ public final class Execution {
       for (int i = 0; i < node.workers; i++) {
         Thread t = threadFactory.newThread(new Worker(this, node, i, i == 0 && node.startArgs != null));
         t.setName("agdf-" + node.name + "-" + i);
+        node.threads[i] = t;
         all.add(t);
       }
     }
@@ -136,15 +173,23 @@ public final class Execution {
         node.queue.sourcesFinished();
       }
     }
-    Thread logThread = logging == null ? null : Thread.ofVirtual().name("agdf-data-flow-log")
-        .start(this::logPeriodically);
+    StallMonitor stall = stallWarning.isZero() ? null
+        : new StallMonitor(nodes, stallWarning, logger, System.nanoTime());
+    Thread monitor = logging == null && stall == null ? null
+        : Thread.ofVirtual().name("agdf-monitor").start(() -> monitor(stall));
     for (Thread t : threads) {
       t.start();
     }
-    boolean interrupted = awaitEnd();
-    if (logThread != null) {
+    boolean interrupted = awaitEnd(start);
+    if (watchdog != null) {
+      watchdog.shutdown();
+    }
+    logSummaries();
+    if (monitor != null) {
       loggingStop.countDown();
-      logThread.join();
+      monitor.join();
+    }
+    if (logging != null) {
       logDataFlow();
     }
     Throwable error = fatal;
@@ -158,7 +203,7 @@ public final class Execution {
       throw (Error) error;
     }
     ExecutionResult result = new ExecutionResult(stats(), exceptions(), haltedBy,
-        Duration.ofNanos(System.nanoTime() - start));
+        Duration.ofNanos(System.nanoTime() - start), haltReason, failures());
     if (listeners != null) {
       listeners.executionFinished(result);
     }
@@ -170,17 +215,36 @@ public final class Execution {
     return listeners;
   }
 
-  /** Waits until every node finished; on halt, at most {@code haltTimeout} more. */
-  private boolean awaitEnd() {
+  /** The call timer, made when some node has a timeout. */
+  Watchdog watchdog() {
+    return watchdog;
+  }
+
+  /**
+   * Waits until every node finished, or the time limit is up; on halt, at most
+   * {@code haltTimeout} more.
+   */
+  private boolean awaitEnd(long start) {
     boolean interrupted = false;
+    long deadline = timeLimit == null ? 0 : start + timeLimit.toNanos();
     lock.lock();
     try {
       while (remaining > 0 && !halted) {
         try {
-          changed.await();
+          if (timeLimit == null) {
+            changed.await();
+          } else {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+              haltInternal(null, HaltReason.TIME_LIMIT,
+                  "the time limit of " + timeLimit + " is up");
+            } else {
+              changed.awaitNanos(left);
+            }
+          }
         } catch (InterruptedException e) {
           interrupted = true;
-          haltInternal(null, "the caller of execute was interrupted");
+          haltInternal(null, HaltReason.INTERRUPTED, "the caller of execute was interrupted");
         }
       }
       long left = haltTimeout.toNanos();
@@ -234,10 +298,15 @@ public final class Execution {
     }
   }
 
-  /** A node's call failed, or the node emitted a throwable. */
-  void failed(NodeRun node, Throwable t) {
-    node.recordFailure(t);
-    logFailure(node, t);
+  /**
+   * A node's call failed for good, or the node emitted a throwable.
+   *
+   * @param item the call's item (a start call's arguments)
+   * @param attempts the attempts made
+   */
+  void failed(NodeRun node, Object item, int attempts, Throwable t) {
+    node.recordFailure(item, attempts, t);
+    logFailure(node, item, t);
     if (listeners != null) {
       listeners.failed(node.name, t);
     }
@@ -245,11 +314,75 @@ public final class Execution {
       fatal(node, t);
     } else if (node.spec.haltOnException()) {
       halt(node.name);
+    } else if (node.maxErrors > 0 && node.err.sum() >= node.maxErrors) {
+      haltInternal(node.name, HaltReason.ERROR_BUDGET, "node '" + node.name
+          + "' reached its error budget of " + node.maxErrors + " errors");
+    } else if (maxErrors > 0 && errors.incrementAndGet() >= maxErrors) {
+      haltInternal(node.name, HaltReason.ERROR_BUDGET, "the graph reached its error budget of "
+          + maxErrors + " errors, the last in node '" + node.name + "'");
     }
   }
 
+  /** Failures of one node logged in full, with stack trace. */
+  static final int LOGGED_IN_FULL = 10;
+  /** Up to this many failures of a node, the ones past {@link #LOGGED_IN_FULL} get one line. */
+  static final int LOGGED_AS_ONE_LINE = 100;
+
+  /**
+   * Logs a failure, throttled per node so a node failing on every item cannot flood the log:
+   * its first {@value #LOGGED_IN_FULL} failures (and every {@link Error}) at ERROR with the
+   * stack trace; failures up to
+   * the {@value #LOGGED_AS_ONE_LINE}th one line each (exception class and message); after
+   * that, one line at each power of ten (1,000th, 10,000th, ...). {@link #logSummaries} then
+   * says, per node, how many were not logged in full.
+   */
   void logFailure(NodeRun node, Throwable t) {
-    logger.error("Exception in node '{}'", node.name, t);
+    log(node, "", t);
+  }
+
+  /** Logs a failed call with (a bounded description of) its item; throttled as above. */
+  void logFailure(NodeRun node, Object item, Throwable t) {
+    log(node, " on item " + Items.describe(item), t);
+  }
+
+  private void log(NodeRun node, String onItem, Throwable t) {
+    long n = node.logged.incrementAndGet();
+    if (n <= LOGGED_IN_FULL || t instanceof Error) {
+      logger.error("Exception in node '{}'{}", node.name, onItem, t);
+    } else if (n <= LOGGED_AS_ONE_LINE) {
+      logger.error("Exception in node '{}'{} (failure {}; after {}, without stack trace): {}",
+          node.name, onItem, n, LOGGED_IN_FULL, t.toString());
+    } else if (isPowerOfTen(n)) {
+      logger.error("Node '{}' has failed {} times; failures past the {}th are no longer logged "
+          + "one by one; the most recent are in exceptions()", node.name, n, LOGGED_AS_ONE_LINE);
+    }
+  }
+
+  private static String count(long n) {
+    return String.format(java.util.Locale.ROOT, "%,d", n);
+  }
+
+  private static boolean isPowerOfTen(long n) {
+    while (n % 10 == 0) {
+      n /= 10;
+    }
+    return n == 1;
+  }
+
+  /** At the end of a run: one line per node with failures not logged in full. */
+  private void logSummaries() {
+    for (NodeRun n : nodes) {
+      long failures = n.logged.get();
+      if (failures > LOGGED_IN_FULL) {
+        logger.error("Node '{}': {} failures, {} not logged in full; see exceptions()",
+            n.name, count(failures), count(failures - LOGGED_IN_FULL));
+      }
+    }
+  }
+
+  /** Halts the graph because {@code cancel} was called; returns false if already halted. */
+  public boolean cancel() {
+    return haltInternal(null, HaltReason.CANCELLED, "cancelled");
   }
 
   /**
@@ -268,21 +401,26 @@ public final class Execution {
   }
 
   void halt(String node) {
-    haltInternal(node, null);
+    haltInternal(node, HaltReason.FAILURE, null);
   }
 
-  private void haltInternal(String node, String reason) {
+  private boolean haltInternal(String node, HaltReason reason, String message) {
     synchronized (this) {
       if (halted) {
-        return;
+        return false;
       }
       haltedBy = node;
+      haltReason = reason;
       halted = true;
     }
-    if (node != null) {
+    if (message == null) {
       logger.error("Graph execution halted due to an exception in node '{}'", node);
+    } else if (reason == HaltReason.CANCELLED) {
+      logger.info("Graph execution halted: {}", message);
+    } else if (reason == HaltReason.TIME_LIMIT) {
+      logger.warn("Graph execution halted: {}", message);
     } else {
-      logger.error("Graph execution halted: {}", reason);
+      logger.error("Graph execution halted: {}", message);
     }
     if (listeners != null) {
       listeners.halted(node);
@@ -299,6 +437,7 @@ public final class Execution {
     } finally {
       lock.unlock();
     }
+    return true;
   }
 
   /**
@@ -327,10 +466,46 @@ public final class Execution {
     return java.util.Collections.unmodifiableMap(m);
   }
 
-  private void logPeriodically() {
+  /**
+   * Per-node failures with their items now, oldest first.
+   *
+   * @return a snapshot, in node order
+   */
+  public Map<String, List<Failure>> failures() {
+    Map<String, List<Failure>> m = new LinkedHashMap<>();
+    for (NodeRun n : nodes) {
+      m.put(n.name, n.failures());
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The monitor thread's clock: data-flow logging every interval (if on) and stall checks
+   * (if on), until the execution ends ({@code loggingStop}); stall checks stop at a halt.
+   */
+  private void monitor(StallMonitor stall) {
+    long logEvery = logging == null ? Long.MAX_VALUE : logging.timeInterval().toNanos();
+    long checkEvery = stall == null ? Long.MAX_VALUE : stall.tickNanos();
+    long sinceLog = 0;
+    long sinceCheck = 0;
+    long last = System.nanoTime();
     try {
-      while (!loggingStop.await(logging.timeInterval().toNanos(), TimeUnit.NANOSECONDS)) {
-        logDataFlow();
+      while (!loggingStop.await(Math.min(logEvery - sinceLog, checkEvery - sinceCheck),
+          TimeUnit.NANOSECONDS)) {
+        long now = System.nanoTime();
+        sinceLog += now - last;
+        sinceCheck += now - last;
+        last = now;
+        if (sinceLog >= logEvery) {
+          logDataFlow();
+          sinceLog = 0;
+        }
+        if (sinceCheck >= checkEvery) {
+          if (!halted) {
+            stall.check(now);
+          }
+          sinceCheck = 0;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

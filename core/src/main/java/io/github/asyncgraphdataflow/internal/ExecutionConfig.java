@@ -18,6 +18,9 @@ import org.slf4j.Logger;
  * @param haltTimeout how long a halted run waits for workers that ignore interrupts
  * @param logging data-flow logging, or {@code null} when off
  * @param listeners the registered listeners, possibly none
+ * @param stallWarning how long without progress before a stall is logged; zero for never
+ * @param maxErrors halt when the graph's errors reach this many, or 0 for no budget
+ * @param timeLimit halt when the run takes longer, or {@code null} for no limit
  */
 public record ExecutionConfig(
     AsyncGraph graph,
@@ -26,4 +29,7 @@ public record ExecutionConfig(
     ThreadFactory threadFactory,
     Duration haltTimeout,
     DataFlowLogging logging,
-    List<ExecutionListener> listeners) {}
+    List<ExecutionListener> listeners,
+    Duration stallWarning,
+    long maxErrors,
+    Duration timeLimit) {}

@@ -7,8 +7,19 @@ import java.util.List;
  *
  * @param nodes the nodes, in the order they were added
  * @param destinations for each node (by position in {@code nodes}), its destinations' positions
+ * @param errorDestinations for each node, the positions of its error edges' destinations
  */
-public record GraphSnapshot(List<NodeSpec> nodes, int[][] destinations) {
+public record GraphSnapshot(List<NodeSpec> nodes, int[][] destinations, int[][] errorDestinations) {
+
+  /**
+   * A snapshot without error edges.
+   *
+   * @param nodes the nodes
+   * @param destinations the destinations, by position
+   */
+  public GraphSnapshot(List<NodeSpec> nodes, int[][] destinations) {
+    this(nodes, destinations, new int[nodes.size()][0]);
+  }
 
   /**
    * The number of incoming edges of each node.
@@ -20,6 +31,11 @@ public record GraphSnapshot(List<NodeSpec> nodes, int[][] destinations) {
     for (int[] dests : destinations) {
       for (int d : dests) {
         in[d]++;
+      }
+    }
+    for (int[] dests : errorDestinations) {
+      for (int d : dests) {
+        in[d]++; // an error edge is an edge: its destination waits for the source to end
       }
     }
     return in;

@@ -1,10 +1,14 @@
 package io.github.asyncgraphdataflow.internal;
 
+import io.github.asyncgraphdataflow.Failure;
 import io.github.asyncgraphdataflow.NodeStats;
+import io.github.asyncgraphdataflow.Retry;
 import io.github.asyncgraphdataflow.queue.NodeQueue;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -25,14 +29,29 @@ final class NodeRun {
   final int workers;
   final List<?> startArgs;
   NodeRun[] destinations = new NodeRun[0];
+  /** The destinations of this node's error edges. */
+  NodeRun[] errorDestinations = new NodeRun[0];
+  /** Whether any policy (retry, timeout, rate limit) applies: false keeps the plain path. */
+  final boolean policies;
+  final Retry retry;
+  /** The call timeout in nanoseconds, or 0. */
+  final long timeoutNanos;
+  /** The rate limiter, or {@code null}. */
+  final RateLimiter rateLimiter;
+  /** Halt the graph when {@code err} reaches this, or 0. */
+  final int maxErrors;
   final AtomicInteger pendingSources;
   final AtomicInteger liveWorkers;
   final LongAdder in = new LongAdder();
   /** One per worker, each written by its worker only. */
   final WorkerCounters[] counters;
+  /** The workers' threads, by worker index; set before any starts, read by the monitor. */
+  final Thread[] threads;
   final LongAdder err = new LongAdder();
   final LongAdder discarded = new LongAdder();
-  private final ArrayDeque<Throwable> exceptions = new ArrayDeque<>();
+  /** Failures logged (or throttled) so far, for the log throttle. */
+  final AtomicLong logged = new AtomicLong();
+  private final ArrayDeque<Failure> failures = new ArrayDeque<>();
   private final int maxExceptions;
 
   NodeRun(NodeSpec spec, int inDegree, List<?> startArgs, int maxExceptions) {
@@ -42,6 +61,7 @@ final class NodeRun {
     this.queue = queueFor(spec, in, discarded);
     this.workers = spec.options().maxTasks();
     this.counters = new WorkerCounters[workers];
+    this.threads = new Thread[workers];
     for (int i = 0; i < workers; i++) {
       counters[i] = new WorkerCounters();
     }
@@ -49,6 +69,12 @@ final class NodeRun {
     this.pendingSources = new AtomicInteger(inDegree);
     this.liveWorkers = new AtomicInteger(workers);
     this.maxExceptions = maxExceptions;
+    this.retry = spec.options().retry();
+    this.timeoutNanos = spec.options().timeout() == null ? 0 : spec.options().timeout().toNanos();
+    this.rateLimiter = spec.options().rateLimit() == null
+        ? null : new RateLimiter(spec.options().rateLimit());
+    this.maxErrors = spec.options().maxErrors();
+    this.policies = retry.maxAttempts() > 1 || timeoutNanos > 0 || rateLimiter != null;
   }
 
   private static InputQueue queueFor(NodeSpec spec, LongAdder in, LongAdder discarded) {
@@ -78,19 +104,32 @@ final class NodeRun {
         retries, Math.max(0, queue.size()), active);
   }
 
-  void recordFailure(Throwable t) {
+  /** Counts a failure and keeps it with its item. */
+  void recordFailure(Object item, int attempts, Throwable t) {
     err.increment();
-    synchronized (exceptions) {
-      if (exceptions.size() == maxExceptions) {
-        exceptions.removeFirst();
+    Failure f = new Failure(name, item, t, attempts, Instant.now());
+    synchronized (failures) {
+      if (failures.size() == maxExceptions) {
+        failures.removeFirst();
       }
-      exceptions.addLast(t);
+      failures.addLast(f);
     }
   }
 
+  /** Counts a failure outside any call. */
+  void recordFailure(Throwable t) {
+    recordFailure(null, 0, t);
+  }
+
   List<Throwable> exceptions() {
-    synchronized (exceptions) {
-      return List.copyOf(exceptions);
+    synchronized (failures) {
+      return failures.stream().map(Failure::error).toList();
+    }
+  }
+
+  List<Failure> failures() {
+    synchronized (failures) {
+      return List.copyOf(failures);
     }
   }
 
@@ -100,6 +139,11 @@ final class NodeRun {
       return false;
     }
     for (NodeRun d : destinations) {
+      if (d.pendingSources.decrementAndGet() == 0) {
+        d.queue.sourcesFinished();
+      }
+    }
+    for (NodeRun d : errorDestinations) {
       if (d.pendingSources.decrementAndGet() == 0) {
         d.queue.sourcesFinished();
       }

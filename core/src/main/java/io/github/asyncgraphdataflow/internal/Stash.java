@@ -16,10 +16,11 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Thread-safety: {@link #offer} is called only by the owning worker; {@link #drainTo},
  * {@link #clear} and {@link #isEmpty} only with the destination queue's lock held, so there
- * is one consumer at a time. The producer fills a slot with a volatile write, which also
- * orders its following read of the queue's waiting-taker count and halt flag (see
- * {@link BoundedQueue}); the consumer reads a slot with acquire and frees it with release, so
- * the producer reuses a slot only after the consumer has read it.
+ * is one consumer at a time. The producer fills a slot with a <em>volatile</em> write, and
+ * {@link #isEmpty} reads one with a volatile read: these two, with the queue's volatile
+ * waiting-taker count, are the Dekker pair that proves no lost wake-up (see
+ * {@link BoundedQueue}). The consumer reads a slot with acquire and frees it with release,
+ * so the producer reuses a slot only after the consumer has read it.
  *
  * <p>This is the one hand-rolled concurrent structure in the engine; it exists because a
  * lock per item handed over cost several times the throughput of a trivial chain (measured,
@@ -54,14 +55,20 @@ final class Stash {
     this.mask = capacityPowerOfTwo - 1;
   }
 
-  /** Producer: adds an item unless full. */
+  /**
+   * Producer: adds an item unless full. The slot is written with a volatile store: the
+   * producer's next volatile read (of the queue's waiting-taker count) cannot be ordered before
+   * it, which on x86 costs one fence per item (measured in BENCHMARKS.md).
+   */
   boolean offer(Object item) {
-    int slot = (int) tail & mask;
+    long t = tail;
+    int slot = (int) t & mask;
     if (SLOT.getAcquire(slots, slot) != null) {
       return false;
     }
-    SLOT.setRelease(slots, slot, item == null ? NULL_ITEM : item);
-    TAIL.setOpaque(this, tail + 1);
+    // tail first: whoever sees the item in its slot also sees the tail that counts it
+    TAIL.setOpaque(this, t + 1);
+    SLOT.setVolatile(slots, slot, item == null ? NULL_ITEM : item);
     return true;
   }
 
@@ -105,7 +112,7 @@ final class Stash {
     return Math.max(0, (long) TAIL.getOpaque(this) - head);
   }
 
-  /** Consumer (queue lock held): whether no item is ready. */
+  /** Consumer (queue lock held): whether no item is ready (a volatile read, see offer). */
   boolean isEmpty() {
     return SLOT.getVolatile(slots, (int) head & mask) == null;
   }

@@ -1,8 +1,15 @@
 package io.github.asyncgraphdataflow.internal;
 
+import io.github.asyncgraphdataflow.DeadLetter;
 import io.github.asyncgraphdataflow.Emitter;
 import io.github.asyncgraphdataflow.GraphHaltedException;
+import io.github.asyncgraphdataflow.Retry;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One of a node's workers, and the emitter its function calls.
@@ -13,6 +20,14 @@ import java.util.Arrays;
  * for that destination, without a lock in the common case): nothing emitted is ever held back,
  * so a downstream node never waits on items parked upstream, even while the emitting call
  * blocks (on I/O, say) or runs for the whole execution (a source).
+ *
+ * <p><b>Policies.</b> A node with a retry policy, a call timeout or a rate limit takes
+ * {@link #invokeWithPolicies}: before each attempt it waits for the rate limiter; the watchdog
+ * times each attempt; a failed attempt is tried again after a back-off sleep when the policy
+ * allows, its held emits dropped (see {@link Retry}). Every wait there is a sleep with a
+ * deadline that a halt's interrupt ends at once. A node without them takes the plain path,
+ * unchanged. A call that fails for good also sends a {@link DeadLetter} along the node's
+ * error edges.
  *
  * <p>Thread-safety: each call of the function gets its own {@link Call} emitter, confined to
  * this worker's thread and valid only until that call returns; {@code emit} checks both and
@@ -26,6 +41,7 @@ final class Worker implements Runnable {
   private final NodeRun node;
   private final boolean runsStart;
   private final InputQueue.Sink[] sinks;
+  private final InputQueue.Sink[] errorSinks;
   private final WorkerCounters counters;
   private final Listeners listeners;
   private final Object[] batch;
@@ -41,7 +57,14 @@ final class Worker implements Runnable {
     for (int d = 0; d < sinks.length; d++) {
       sinks[d] = node.destinations[d].queue.sink(node.name);
     }
-    this.batch = new Object[TAKE_BATCH];
+    this.errorSinks = new InputQueue.Sink[node.errorDestinations.length];
+    for (int d = 0; d < errorSinks.length; d++) {
+      errorSinks[d] = node.errorDestinations[d].queue.sink(node.name);
+    }
+    // a worker of many takes at most its fair share (BoundedQueue.take): 1,000 workers need
+    // not allocate 256 slots each
+    this.batch = new Object[node.workers == 1 ? TAKE_BATCH : Math.max(1,
+        Math.min(TAKE_BATCH, node.spec.options().queueSize() / (4 * node.workers)))];
   }
 
   @Override
@@ -64,6 +87,9 @@ final class Worker implements Runnable {
         for (InputQueue.Sink sink : sinks) {
           sink.discard();
         }
+        for (InputQueue.Sink sink : errorSinks) {
+          sink.discard();
+        }
       }
       execution.workerExited(node);
     }
@@ -73,7 +99,7 @@ final class Worker implements Runnable {
     while (!execution.halted()) {
       int n;
       try {
-        n = node.queue.take(batch, TAKE_BATCH, node.workers);
+        n = node.queue.take(batch, batch.length, node.workers);
       } catch (InterruptedException e) {
         if (execution.halted()) {
           throw e;
@@ -114,36 +140,154 @@ final class Worker implements Runnable {
   }
 
   private void invoke(Object item, boolean start) throws InterruptedException {
-    Call call = new Call();
+    if (node.policies) {
+      invokeWithPolicies(item, start);
+      return;
+    }
+    Call call = new Call(item, start, 1, null);
+    Throwable failure = attempt(call);
+    if (failure != null) {
+      failForGood(call, failure);
+    }
+  }
+
+  /** Rate limit, timeout and retry around the calls of one item; see {@link Retry}. */
+  private void invokeWithPolicies(Object item, boolean start) throws InterruptedException {
+    Retry retry = node.retry;
+    boolean hold = retry.maxAttempts() > 1 && retry.holdLimit() > 0;
+    Call previous = null;
+    Throwable failure = null;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (previous != null) {
+          RateLimiter.sleepUntil(System.nanoTime() + backoffNanos(retry, attempt - 1), execution);
+        }
+        if (node.rateLimiter != null) {
+          node.rateLimiter.acquire(execution);
+        }
+      } catch (GraphHaltedException e) {
+        if (previous != null) {
+          // the halt ended the wait for another attempt: the last failure is final (its dead
+          // letter is counted as in and discarded at the dead-letter node)
+          try {
+            failForGood(previous, failure);
+          } catch (GraphHaltedException | InterruptedException stopped) {
+            // expected: the graph has halted
+          }
+        }
+        throw e;
+      }
+      if (previous != null) {
+        WorkerCounters.increment(counters.retries);
+      }
+      Call call = new Call(item, start, attempt, hold ? new ArrayList<>() : null);
+      failure = attempt(call);
+      if (failure == null) {
+        release(call);
+        return;
+      }
+      if (attempt >= retry.maxAttempts() || call.streamed || execution.halted()
+          || !retry.retries(failure)) {
+        failForGood(call, failure);
+        release(call); // the last attempt's emits go on, as without a policy
+        return;
+      }
+      call.held = null; // a retried attempt's emits are dropped: the next attempt emits again
+      previous = call;
+    }
+  }
+
+  private static long backoffNanos(Retry retry, int attempt) {
+    long nanos = retry.delay(attempt).toNanos();
+    if (retry.jitter() == 0.0 || nanos == 0) {
+      return nanos;
+    }
+    double spread = retry.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+    return (long) (nanos * (1.0 + spread));
+  }
+
+  /**
+   * One call of the function.
+   *
+   * @return what it threw (a {@link TimeoutException} if its time ran out), or {@code null}
+   * @throws GraphHaltedException if the halt ended the call
+   */
+  private Throwable attempt(Call call) throws InterruptedException {
     long began = listeners == null ? 0 : System.nanoTime();
+    Watchdog.Token timer = node.timeoutNanos > 0 ? execution.watchdog().arm(node.timeoutNanos) : null;
     Throwable thrown = null;
     counters.active.lazySet(1);
     try {
-      if (start) {
+      if (call.start) {
         node.invoker.callStart(node.startArgs, call);
       } else {
-        node.invoker.call(item, call);
+        node.invoker.call(call.input, call);
       }
     } catch (GraphHaltedException e) {
       thrown = e;
       throw e;
     } catch (Throwable t) {
       thrown = t;
-      if (execution.halted() && isInterruption(t)) {
-        throw new GraphHaltedException("halted");
-      }
-      execution.failed(node, t);
     } finally {
       call.open = false;
+      // after disarm() the timer cannot interrupt this thread any more (see Watchdog)
+      if (timer != null && timer.disarm() && !execution.halted()
+          && !(thrown instanceof GraphHaltedException)) {
+        thrown = timedOut(thrown);
+      }
       counters.active.lazySet(0);
       if (listeners != null) {
         listeners.callFinished(node.name, System.nanoTime() - began, thrown);
       }
       if (!execution.halted()) {
-        // An interrupt flag the function left set is not a halt (a halt sets halted() before
-        // it interrupts): clear it, or it would end this worker's next wait for input early.
+        // An interrupt flag the function (or its timer) left set is not a halt (a halt sets
+        // halted() before it interrupts): clear it, or it would end the next wait early.
         Thread.interrupted();
       }
+    }
+    if (thrown != null && execution.halted() && isInterruption(thrown)) {
+      throw new GraphHaltedException("halted");
+    }
+    return thrown;
+  }
+
+  private Throwable timedOut(Throwable thrown) {
+    TimeoutException e = new TimeoutException("A call of node '" + node.name
+        + "' took longer than its timeout of " + Duration.ofNanos(node.timeoutNanos)
+        + " and was interrupted");
+    if (thrown != null) {
+      e.initCause(thrown);
+    }
+    return e;
+  }
+
+  /** The call failed for good: count, log and keep it, and send it along the error edges. */
+  private void failForGood(Call call, Throwable failure) throws InterruptedException {
+    execution.failed(node, call.item(), call.attempt, failure);
+    deadLetter(call, failure);
+  }
+
+  private void deadLetter(Call call, Throwable failure) throws InterruptedException {
+    if (errorSinks.length == 0) {
+      return;
+    }
+    Object letter = new DeadLetter<>(node.name, call.item(), failure, call.attempt);
+    RuntimeException refused = handOver(errorSinks, letter);
+    if (refused != null) {
+      // a custom queue of the dead-letter node refused it: counted there, and logged here
+      execution.failed(node, call.item(), call.attempt, refused);
+    }
+  }
+
+  /** Hands the held emits of a call on, in order; later emits of that call go on at once. */
+  private void release(Call call) throws InterruptedException {
+    List<Object> held = call.held;
+    if (held == null) {
+      return;
+    }
+    call.held = null;
+    for (int i = 0; i < held.size(); i++) {
+      deliver(call, held.set(i, null));
     }
   }
 
@@ -156,7 +300,26 @@ final class Worker implements Runnable {
 
   /** The emitter of one call of the function; written and read only by the worker thread. */
   private final class Call implements Emitter<Object> {
+    private final Object input;
+    private final boolean start;
+    private final int attempt;
+    /** Emits held back until the attempt succeeds, or {@code null} when they go on at once. */
+    private List<Object> held;
+    /** Whether an emit of this call already went on (so it cannot be retried). */
+    private boolean streamed;
     private boolean open = true;
+
+    Call(Object input, boolean start, int attempt, List<Object> held) {
+      this.input = input;
+      this.start = start;
+      this.attempt = attempt;
+      this.held = held;
+    }
+
+    /** The item as failures and dead letters show it: a start call's arguments. */
+    Object item() {
+      return start ? node.startArgs : input;
+    }
 
     @Override
     public void emit(Object item) throws InterruptedException {
@@ -174,17 +337,43 @@ final class Worker implements Runnable {
     if (execution.halted()) {
       throw new GraphHaltedException("The graph halted; node '" + node.name + "' emits no more");
     }
+    if (call.held != null) {
+      if (call.held.size() < node.retry.holdLimit()) {
+        call.held.add(item);
+        return;
+      }
+      release(call); // past the hold limit: this attempt streams, and cannot be retried
+    }
+    call.streamed = true;
+    deliver(call, item);
+  }
+
+  /** Hands one emitted item to every destination (a throwable: counts it as a failure). */
+  private void deliver(Call call, Object item) throws InterruptedException {
     if (item instanceof Throwable t) {
-      execution.failed(node, t);
+      execution.failed(node, call.item(), call.attempt, t);
+      deadLetter(call, t);
       return;
     }
     WorkerCounters.increment(counters.out);
-    // every destination gets the item, even when a hand-over fails: each sink counts it (as
-    // in, and as discarded if it was not delivered), so in and out always agree
+    RuntimeException refused = handOver(sinks, item);
+    if (refused != null) {
+      throw refused;
+    }
+  }
+
+  /**
+   * Puts the item into every sink, even when a hand-over fails: each sink counts it (as in,
+   * and as discarded if it was not delivered), so in and out always agree.
+   *
+   * @return a custom queue's refusal, if any (the other sinks still got the item)
+   */
+  private static RuntimeException handOver(InputQueue.Sink[] targets, Object item)
+      throws InterruptedException {
     InterruptedException interrupted = null;
     GraphHaltedException haltedNow = null;
     RuntimeException refused = null;
-    for (InputQueue.Sink sink : sinks) {
+    for (InputQueue.Sink sink : targets) {
       try {
         sink.put(item);
       } catch (GraphHaltedException e) {
@@ -201,8 +390,6 @@ final class Worker implements Runnable {
     if (interrupted != null) {
       throw interrupted;
     }
-    if (refused != null) {
-      throw refused;
-    }
+    return refused;
   }
 }

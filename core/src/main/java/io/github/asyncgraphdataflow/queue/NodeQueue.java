@@ -78,7 +78,9 @@ public interface NodeQueue<I, O> {
   /**
    * How many of the items put in (or pre-loaded) it holds now, for the statistics' live
    * {@code queued} gauge and for monitoring; {@code -1} (the default) when the queue does not
-   * say, and the executor then estimates it from what was put in and taken out.
+   * say, and the executor then estimates it from what was put in and taken out. The size the
+   * queue reports when the execution starts is counted in the node's {@code in} (its
+   * pre-loaded items), so a queue that is filled by its supplier should report it.
    *
    * @return the number of items held, or -1
    */

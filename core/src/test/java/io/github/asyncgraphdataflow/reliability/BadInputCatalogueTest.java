@@ -1,6 +1,10 @@
 package io.github.asyncgraphdataflow.reliability;
 
 import io.github.asyncgraphdataflow.TestStats;
+import io.github.asyncgraphdataflow.Retry;
+import io.github.asyncgraphdataflow.RateLimit;
+import io.github.asyncgraphdataflow.DeadLetter;
+import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -296,6 +300,9 @@ class BadInputCatalogueTest {
       refused(() -> b.haltTimeout(null), NullPointerException.class, "haltTimeout");
       refused(() -> b.haltTimeout(Duration.ofMillis(-1)), IllegalArgumentException.class,
           "haltTimeout");
+      refused(() -> b.stallWarning(null), NullPointerException.class, "stallWarning");
+      refused(() -> b.stallWarning(Duration.ofMillis(-1)), IllegalArgumentException.class,
+          "stallWarning must be zero (off) or at least 1 ms, was PT-0.001S");
     }
 
     @Test
@@ -436,6 +443,96 @@ class BadInputCatalogueTest {
               DataFlowLogging.builder().nodeFilter(Set.of("a", "nope")).build()),
           IllegalArgumentException.class, "'nope'");
       assertThat(executor.dataFlowLogging()).as("logging stays off").isNull();
+    }
+  }
+
+  @Nested
+  class Policies {
+
+    @Test
+    void retryWithBadAttemptsBackOffJitterOrConditions() {
+      refused(() -> Retry.of(0), IllegalArgumentException.class,
+          "maxAttempts must be at least 1, was 0");
+      refused(() -> Retry.of(-2), IllegalArgumentException.class, "maxAttempts", "was -2");
+      Retry r = Retry.of(3);
+      Duration s = Duration.ofSeconds(1);
+      refused(() -> r.backoff(null, 2, s), NullPointerException.class, "initial");
+      refused(() -> r.backoff(s, 2, null), NullPointerException.class, "max");
+      refused(() -> r.backoff((Duration) null), NullPointerException.class, "delay");
+      refused(() -> r.backoff(Duration.ofMillis(-1), 2, s), IllegalArgumentException.class,
+          "initial must not be negative, was PT-0.001S");
+      refused(() -> r.backoff(s, 0.5, s), IllegalArgumentException.class,
+          "multiplier must be at least 1, was 0.5");
+      refused(() -> r.backoff(s, Double.NaN, s), IllegalArgumentException.class, "multiplier");
+      refused(() -> r.backoff(s, 2, Duration.ofMillis(500)), IllegalArgumentException.class,
+          "max must be at least initial (PT1S), was PT0.5S");
+      refused(() -> r.jitter(1.5), IllegalArgumentException.class,
+          "jitter must be between 0 and 1, was 1.5");
+      refused(() -> r.jitter(-0.1), IllegalArgumentException.class, "jitter");
+      refused(() -> r.retryOn((Class<? extends Throwable>[]) null), NullPointerException.class,
+          "types");
+      refused(() -> r.retryOn(), IllegalArgumentException.class, "retryOn needs at least one type");
+      refused(() -> r.retryOn(IOException.class, null), NullPointerException.class, "types[1]");
+      refused(() -> r.retryIf(null), NullPointerException.class, "predicate");
+      refused(() -> r.holdLimit(-1), IllegalArgumentException.class,
+          "holdLimit must not be negative, was -1");
+    }
+
+    @Test
+    void nodeOptionsWithBadPolicies() {
+      refused(() -> NodeOptions.builder().retry(null), NullPointerException.class, "retry");
+      refused(() -> NodeOptions.builder().timeout(null), NullPointerException.class, "timeout");
+      refused(() -> NodeOptions.builder().timeout(Duration.ZERO), IllegalArgumentException.class,
+          "timeout must be positive, was PT0S");
+      refused(() -> NodeOptions.builder().timeout(Duration.ofSeconds(-1)),
+          IllegalArgumentException.class, "timeout", "PT-1S");
+      refused(() -> NodeOptions.builder().rateLimit(null), NullPointerException.class,
+          "rateLimit");
+      refused(() -> NodeOptions.builder().rateLimit(0, Duration.ofSeconds(1)),
+          IllegalArgumentException.class, "permits must be at least 1, was 0");
+      refused(() -> RateLimit.of(1, null), NullPointerException.class, "period");
+      refused(() -> RateLimit.of(1, Duration.ZERO), IllegalArgumentException.class,
+          "period must be positive, was PT0S");
+      refused(() -> RateLimit.perSecond(5).burst(0), IllegalArgumentException.class,
+          "burst must be at least 1, was 0");
+      refused(() -> NodeOptions.builder().maxErrors(0), IllegalArgumentException.class,
+          "maxErrors must be at least 1, was 0");
+    }
+
+    @Test
+    void errorEdgesToMissingForeignOrCyclicNodes() {
+      AsyncGraph graph = new AsyncGraph();
+      var a = graph.addNode("a", NOTHING);
+      var b = graph.addNode("b", (Object d, Emitter<Void> out) -> { });
+      graph.addEdge(a, b);
+      AsyncGraph other = new AsyncGraph();
+      var foreign = other.addNode("f", (DeadLetter<Object> d, Emitter<Void> out) -> { });
+      refused(() -> graph.addErrorEdge("a", "nope"), IllegalArgumentException.class,
+          "The graph doesn't have the node 'nope'");
+      refused(() -> graph.addErrorEdge((String) null, "b"), NullPointerException.class, "source");
+      refused(() -> graph.addErrorEdge("a", (String) null), NullPointerException.class,
+          "destination");
+      refused(() -> graph.addErrorEdge(a, foreign), IllegalArgumentException.class,
+          "The destination node 'f' belongs to another graph");
+      refused(() -> graph.addErrorEdge("b", "a"), InvalidAsyncGraphException.class,
+          "Graph has a cycle: the error edge b -> a closes a path a -> ... -> b");
+      refused(() -> graph.addErrorEdge("a", "a"), InvalidAsyncGraphException.class,
+          "the error edge a -> a is a self-edge");
+      assertThat(graph.errorEdges()).isEmpty();
+    }
+
+    @Test
+    void executorBudgetAndTimeLimit() {
+      AsyncGraph graph = new AsyncGraph();
+      refused(() -> AsyncExecutor.builder(graph).maxErrors(0), IllegalArgumentException.class,
+          "maxErrors must be at least 1, was 0");
+      refused(() -> AsyncExecutor.builder(graph).timeLimit(null), NullPointerException.class,
+          "timeLimit");
+      refused(() -> AsyncExecutor.builder(graph).timeLimit(Duration.ZERO),
+          IllegalArgumentException.class, "timeLimit must be positive, was PT0S");
+      refused(() -> new DeadLetter<>(null, "x", new IOException(), 1), NullPointerException.class,
+          "node");
+      refused(() -> new DeadLetter<>("n", "x", null, 1), NullPointerException.class, "error");
     }
   }
 }

@@ -37,6 +37,13 @@ public final class Branching {
   }
 
   static void run(PrintStream out, Duration tick) throws InterruptedException {
+    AsyncGraph graph = graph(out, tick);
+    out.println("Graph: " + graph.nodesToEdges());
+    new AsyncExecutor(graph).execute();
+  }
+
+  /** The example's graph (also drawn in examples/README.md). */
+  static AsyncGraph graph(PrintStream out, Duration tick) {
     AsyncGraph graph = new AsyncGraph();
     NodeOptions twoWorkers = NodeOptions.builder().maxTasks(2).build();
     var extract = graph.addNode("extract", (Emitter<String> emit) -> {
@@ -67,8 +74,6 @@ public final class Branching {
     graph.addEdge(transform, load);
     graph.addEdge(transform, printData);
     graph.addEdge(load, endTask);
-
-    out.println("Graph: " + graph.nodesToEdges());
-    new AsyncExecutor(graph).execute();
+    return graph;
   }
 }

@@ -38,6 +38,11 @@ public final class CombineSources {
   }
 
   static void run(PrintStream out) throws InterruptedException {
+    new AsyncExecutor(graph(out)).execute();
+  }
+
+  /** The example's graph (also drawn in examples/README.md). */
+  static AsyncGraph graph(PrintStream out) {
     AsyncGraph graph = new AsyncGraph();
     String[] names = {"threes", "fours", "fives"};
     for (int k = 0; k < names.length; k++) {
@@ -59,7 +64,6 @@ public final class CombineSources {
     for (String name : names) {
       graph.addEdge(name, "final_node");
     }
-
-    new AsyncExecutor(graph).execute();
+    return graph;
   }
 }

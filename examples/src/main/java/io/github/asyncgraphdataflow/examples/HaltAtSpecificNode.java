@@ -19,7 +19,7 @@ import java.util.Set;
  * Load: Hello
  * output: Hello
  * Load: World
- * ERROR:Exception in node 'load'
+ * ERROR:Exception in node 'load' on item World
  *     java.lang.IllegalStateException: intentional error for World
  * ERROR:Graph execution halted due to an exception in node 'load'
  * Halted by: load

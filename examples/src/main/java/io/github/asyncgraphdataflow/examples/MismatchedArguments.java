@@ -25,7 +25,7 @@ import java.time.Duration;
  * Data in Load: 0
  * Transformer received: 2
  * Data in Load: 1
- * ERROR:Exception in node 'load'
+ * ERROR:Exception in node 'load' on item Tuple2[first=0, second=1]
  *     java.lang.ClassCastException: class io.github.asyncgraphdataflow.Tuple2 cannot be cast to class java.lang.Integer ...
  * Transformer received: 3
  * Data in Load: 2

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <pre>
  * Graph: {node1=[node2], node2=[]}
- * ERROR:Exception in node 'node2'   (logged once per failure, not thrown)
+ * ERROR:Exception in node 'node2' on item hello   (logged once per failure, not thrown)
  *     java.lang.IllegalArgumentException: bad data: hello
  * ...
  * Exceptions: []

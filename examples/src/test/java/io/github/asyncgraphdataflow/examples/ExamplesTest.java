@@ -187,7 +187,8 @@ class ExamplesTest {
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
     assertThat(lines.getFirst()).isEqualTo("Graph: {node1=[node2], node2=[]}");
     assertThat(Output.startingWith(lines, "ERROR:")).containsExactly(
-        "ERROR:Exception in node 'node2'", "ERROR:Exception in node 'node2'");
+        "ERROR:Exception in node 'node2' on item hello",
+        "ERROR:Exception in node 'node2' on item world");
     assertThat(lines.subList(lines.size() - 2, lines.size())).containsExactly(
         "Exceptions: []",
         "Exceptions: [java.lang.IllegalArgumentException: bad data: hello, "
@@ -211,7 +212,7 @@ class ExamplesTest {
         "Graph: {extract=[transform], transform=[load], load=[output], output=[]}",
         "Load: Hello",
         "Load: World",
-        "ERROR:Exception in node 'load'",
+        "ERROR:Exception in node 'load' on item World",
         "    java.lang.IllegalStateException: intentional error for World",
         "ERROR:Graph execution halted due to an exception in node 'load'",
         "Halted by: load");
@@ -225,11 +226,12 @@ class ExamplesTest {
     assertThat(Output.startingWith(lines, "Transformer")).containsExactly(
         "Transformer received: 0", "Transformer received: 1", "Transformer received: 2",
         "Transformer received: 3");
+    String error = "ERROR:Exception in node 'load' on item Tuple2[first=0, second=1]";
     assertThat(Output.startingWith(lines, "Data in Load", "ERROR", "    ")).containsExactly(
-        "Data in Load: 0", "Data in Load: 1", "ERROR:Exception in node 'load'",
-        lines.get(lines.indexOf("ERROR:Exception in node 'load'") + 1),
+        "Data in Load: 0", "Data in Load: 1", error,
+        lines.get(lines.indexOf(error) + 1),
         "Data in Load: 2", "Data in Load: 3");
-    assertThat(lines.get(lines.indexOf("ERROR:Exception in node 'load'") + 1))
+    assertThat(lines.get(lines.indexOf(error) + 1))
         .startsWith("    java.lang.ClassCastException: class io.github.asyncgraphdataflow.Tuple2");
   }
 
@@ -280,5 +282,71 @@ class ExamplesTest {
         "Final node received 3, 4, 5", "Final node received 3, 4, 5",
         "Final node received 3, 4, 5");
     assertThat(lines).hasSize(15);
+  }
+
+  // ---- policies ----
+
+  @Test
+  void retryingDeliversOnlyTheSucceedingAttemptAndCountsRetries() throws Exception {
+    List<String> lines = Output.of(out -> Retrying.run(out, TICK));
+    assertThat(Output.startingWith(lines, "page 1")).containsExactly(
+        "page 1 attempt 1", "page 1 attempt 2", "page 1 attempt 3");
+    assertThat(Output.startingWith(lines, "page 3")).containsExactly("page 3 attempt 1");
+    assertThat(Output.startingWith(lines, "saved")).containsExactlyInAnyOrder(
+        "saved page 1 (attempt 3)", "saved page 2 (attempt 3)");
+    assertThat(Output.startingWith(lines, "ERROR")).containsExactly(
+        "ERROR:Exception in node 'fetch' on item 3");
+    assertThat(lines.getLast()).isEqualTo("fetch: calls=3 retries=4 err=1");
+  }
+
+  @Test
+  void callTimeoutInterruptsAHangingCallAndRetriesIt() throws Exception {
+    List<String> lines = Output.of(out -> CallTimeout.run(out, Duration.ofMillis(20)));
+    assertThat(lines).hasSize(4);
+    assertThat(lines.subList(0, 2)).containsExactlyInAnyOrder("found alpha", "found beta");
+    assertThat(lines.get(2)).isEqualTo("black-hole failed after 2 attempts: "
+        + "java.util.concurrent.TimeoutException: A call of node 'lookup' took longer than its "
+        + "timeout of PT0.1S and was interrupted");
+    assertThat(lines.get(3)).isEqualTo("lookup: calls=3 retries=2 err=1");
+  }
+
+  @Test
+  void rateLimitingSpacesCallsAcrossWorkers() throws Exception {
+    assertThat(Output.of(out -> RateLimiting.run(out, TICK))).containsExactly(
+        "requests: 10", "at least 9 intervals apart in total: true");
+  }
+
+  @Test
+  void deadLettersGetEveryItemThatFailedForGood() throws Exception {
+    List<String> lines = Output.of(DeadLetters::run);
+    assertThat(Output.startingWith(lines, "ERROR")).containsExactly(
+        "ERROR:Exception in node 'parse' on item two",
+        "ERROR:Exception in node 'parse' on item four");
+    assertThat(Output.startingWith(lines, "dead letter")).containsExactly(
+        "dead letter from parse: \"two\" after 1 attempt(s): "
+            + "java.lang.NumberFormatException: For input string: \"two\"",
+        "dead letter from parse: \"four\" after 1 attempt(s): "
+            + "java.lang.NumberFormatException: For input string: \"four\"");
+    assertThat(lines.subList(lines.size() - 2, lines.size())).containsExactly(
+        "sum: 4", "parse err=2, deadLetters in=2");
+  }
+
+  @Test
+  void failedItemsAreNamedInTheLogAndKeptWithTheirFailures() throws Exception {
+    assertThat(Output.of(FailedItems::run)).containsExactly(
+        "ERROR:Exception in node 'fetch' on item http://down.example/b",
+        "    java.net.ConnectException: Connection refused",
+        "ERROR:Exception in node 'fetch' on item http://down.example/c",
+        "    java.net.ConnectException: Connection refused",
+        "to retry: http://down.example/b (java.net.ConnectException: Connection refused)",
+        "to retry: http://down.example/c (java.net.ConnectException: Connection refused)");
+  }
+
+  @Test
+  void errorBudgetTimeLimitAndCancelEachSayWhyTheRunHalted() throws Exception {
+    assertThat(Output.of(out -> ErrorBudget.run(out, TICK))).containsExactly(
+        "error budget: halted by check, reason ERROR_BUDGET, err=3",
+        "time limit: reason TIME_LIMIT, every item accounted for: true",
+        "cancel: reason CANCELLED, every item accounted for: true");
   }
 }

@@ -1,0 +1,26 @@
+package io.github.asyncgraphdataflow.internal;
+
+/** Describes an item for a log line: its {@code toString}, cut to a bounded length. */
+final class Items {
+  /** The longest description of an item in a log line. */
+  static final int MAX_CHARS = 200;
+
+  private Items() {}
+
+  /**
+   * The item's {@code toString}, at most {@value #MAX_CHARS} characters (a longer one is cut
+   * and says how long it was); never throws.
+   */
+  static String describe(Object item) {
+    String s;
+    try {
+      s = String.valueOf(item);
+    } catch (RuntimeException e) {
+      return "<" + item.getClass().getName() + ": toString threw " + e + ">";
+    }
+    if (s.length() <= MAX_CHARS) {
+      return s;
+    }
+    return s.substring(0, MAX_CHARS) + "... (" + s.length() + " chars)";
+  }
+}
