@@ -82,6 +82,10 @@ public final class BreweriesEtl implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int retries;
 
+  @Option(names = "--rate", paramLabel = "N", defaultValue = "0",
+      description = "At most N page requests per second, 1 to 10,000 (default: no limit).")
+  int rate;
+
   @Option(names = "--resume",
       description = "Finish the last unfinished run in --out: fetch only the pages listed in "
           + "its failed-pages.csv and add them to its partial files.")
@@ -152,6 +156,9 @@ public final class BreweriesEtl implements Callable<Integer> {
     checkRange("--fetchers", fetchers, 1, 64);
     checkRange("--per-page", perPage, 1, 200);
     checkRange("--retries", retries, 0, 10);
+    if (spec.commandLine().getParseResult().hasMatchedOption("--rate")) {
+      checkRange("--rate", rate, 1, 10_000);
+    }
     checkRange("--records", records, 0, 1_000_000);
     checkRange("--server-delay-ms", serverDelayMillis, 0, 60_000);
     var parsed = spec.commandLine().getParseResult();
@@ -182,7 +189,8 @@ public final class BreweriesEtl implements Callable<Integer> {
     Interrupts interrupts = handleSignals ? Interrupts.install(Thread.currentThread(), out) : null;
     int code = EXIT_FAILED;
     try {
-      JobRun job = new JobRun(out, terminal, interrupts, fetchers, perPage, retries);
+      JobRun job = new JobRun(out, terminal, interrupts, fetchers, perPage, retries,
+          rate);
       if (base != null) {
         out.println("API: " + base);
         code = job.run(base, outputs, onlyPages);

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.asyncgraphdataflow.AsyncGraph;
+import io.github.asyncgraphdataflow.DeadLetter;
 import io.github.asyncgraphdataflow.Emitter;
 import io.github.asyncgraphdataflow.NodeOptions;
 import io.github.asyncgraphdataflow.Nodes;
+import io.github.asyncgraphdataflow.RateLimit;
+import io.github.asyncgraphdataflow.Retry;
+import java.time.Duration;
 import io.github.asyncgraphdataflow.queue.BatchingQueue;
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +42,8 @@ final class BreweriesJob {
   private final URI base;
   private final int perPage;
   private final int fetchers;
+  private final int attempts;
+  private final int rate;
   private final CsvSink csv;
   private final SqliteSink sqlite;
   private final SortedSet<Integer> onlyPages;
@@ -56,10 +62,14 @@ final class BreweriesJob {
   /**
    * A job.
    *
+   * @param attempts attempts per request (the retry policy of discoverPages and fetchPage)
+   * @param rate requests per second for fetchPage, or 0 for no limit
    * @param onlyPages the pages to fetch (a resumed run), or null for every page
    */
-  BreweriesJob(ApiClient client, URI base, int perPage, int fetchers, CsvSink csv,
-      SqliteSink sqlite, SortedSet<Integer> onlyPages) {
+  BreweriesJob(ApiClient client, URI base, int perPage, int fetchers, int attempts, int rate,
+      CsvSink csv, SqliteSink sqlite, SortedSet<Integer> onlyPages) {
+    this.attempts = attempts;
+    this.rate = rate;
     this.onlyPages = onlyPages;
     this.client = client;
     this.base = base;
@@ -69,13 +79,29 @@ final class BreweriesJob {
     this.sqlite = sqlite;
   }
 
+  /** Retries HTTP 429/5xx and I/O failures: 100 ms, 200 ms, ... at most 2 s, each +-20%. */
+  private Retry retry() {
+    return Retry.of(attempts).backoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(2))
+        .jitter(0.2).retryIf(ApiClient::retriable);
+  }
+
   AsyncGraph graph() {
     AsyncGraph graph = new AsyncGraph();
-    var discover = graph.addNode("discoverPages", this::discoverPages);
+    // holdLimit(0): the page numbers go on at once; only a failed metadata request is retried
+    var discover = graph.addNode(this::discoverPages, NodeOptions.builder()
+        .name("discoverPages").retry(retry().holdLimit(0)).build());
     // a short queue: the fetchers take pages one or two at a time (a worker takes its share of
     // what is queued), so they share the work evenly to the last page
-    var fetch = graph.addNode(this::fetchPage, NodeOptions.builder()
-        .name("fetchPage").maxTasks(fetchers).queueSize(2 * fetchers).build());
+    NodeOptions.Builder fetchOptions = NodeOptions.builder()
+        .name("fetchPage").maxTasks(fetchers).queueSize(2 * fetchers).retry(retry());
+    if (rate > 0) {
+      fetchOptions.rateLimit(RateLimit.perSecond(rate));
+    }
+    var fetch = graph.addNode(this::fetchPage, fetchOptions.build());
+    // a page that fails for good arrives here along the error edge, with its error and attempts
+    var failed = graph.addNode("recordFailedPage", Nodes.sink(
+        (DeadLetter<Integer> d) -> failedPages.failed(d.item(), d.error(), d.attempts())));
+    graph.addErrorEdge(fetch, failed);
     var parse = graph.addNode("parseJson", this::parseJson);
     var clean = graph.addNode("cleanRecord", Nodes.map(Brewery::clean));
     var writeCsv = graph.addNode("writeCsv", Nodes.sink(this::writeCsv));
@@ -123,17 +149,11 @@ final class BreweriesJob {
   }
 
   /**
-   * Fetches one page (retrying transient failures); a page that fails for good is recorded
-   * for {@code failed-pages.csv} and the failure is rethrown, so it counts as an error.
+   * Fetches one page (one attempt: the node's retry policy repeats transient failures; a page
+   * that fails for good goes along the error edge to recordFailedPage).
    */
   void fetchPage(Integer page, Emitter<Page> out) throws IOException, InterruptedException {
-    String body;
-    try {
-      body = client.get(URI.create(base + "?page=" + page + "&per_page=" + perPage));
-    } catch (IOException e) {
-      failedPages.failed(page, e);
-      throw e;
-    }
+    String body = client.get(URI.create(base + "?page=" + page + "&per_page=" + perPage));
     pagesFetched.incrementAndGet();
     out.emit(new Page(page, body));
   }

@@ -41,14 +41,16 @@ final class FailedPages {
   private final Map<Integer, String> errors = new ConcurrentHashMap<>();
 
   /**
-   * Records that a page's request failed for good (after the retries).
+   * Records that a page's request failed for good (after the retries); the graph's
+   * {@code recordFailedPage} node calls this for each dead letter of fetchPage.
    *
    * @param page the page
    * @param failure the last attempt's failure
+   * @param attempts how many attempts were made
    */
-  void failed(int page, Throwable failure) {
-    errors.put(page, String.valueOf(failure.getMessage() != null ? failure.getMessage()
-        : failure.toString()));
+  void failed(int page, Throwable failure, int attempts) {
+    String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+    errors.put(page, message + " (" + attempts + (attempts == 1 ? " attempt)" : " attempts)"));
   }
 
   /**

@@ -30,9 +30,11 @@ final class JobRun {
   private final int fetchers;
   private final int perPage;
   private final int retries;
+  private final int rate;
 
   JobRun(PrintStream out, boolean terminal, Interrupts interrupts, int fetchers, int perPage,
-      int retries) {
+      int retries, int rate) {
+    this.rate = rate;
     this.out = out;
     this.terminal = terminal;
     this.interrupts = interrupts;
@@ -62,17 +64,18 @@ final class JobRun {
     AsyncExecutor executor;
     CsvSink csv = new CsvSink(outputs.tmpCsv);
     SqliteSink sqlite;
-    try (ApiClient client = new ApiClient(retries + 1)) {
+    try (ApiClient client = new ApiClient()) {
       sqlite = new SqliteSink(outputs.tmpDb);
       try (sqlite) {
-        job = new BreweriesJob(client, base, perPage, fetchers, csv, sqlite, onlyPages);
+        job = new BreweriesJob(client, base, perPage, fetchers, retries + 1, rate, csv, sqlite,
+            onlyPages);
         executor = AsyncExecutor.builder(job.graph())
             .logger(new OneLineLogger(System.err,
                 () -> interrupts != null && interrupts.signalled())).build();
         StatusLine status = new StatusLine(System.nanoTime());
         try (Progress progress = new Progress(out, terminal, () -> status.next(
-            System.nanoTime(), executor.dataFlowStats(), job.pages.get(), client.retries(),
-            csv.rows(), sqlite.rows()))) {
+            System.nanoTime(), executor.dataFlowStats(), job.pages.get(), csv.rows(),
+            sqlite.rows()))) {
           try {
             result = executor.execute();
           } catch (InterruptedException e) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * The job's status line, computed from the executor's live statistics
  * ({@code dataFlowStats()}): pages done of the total with their rate and an estimate of the time
  * left, the fetchers at work and the pages waiting for them, records parsed and their rate, rows
- * written to each output, retries and errors. Rates are measured over the last
+ * written to each output, retries (of the nodes' retry policies) and errors. Rates are measured over the last
  * {@link #WINDOW_NANOS} from successive snapshots, so they follow the run's current pace.
  *
  * <p>Not thread-safe: one progress thread calls {@link #next}.
@@ -38,13 +38,12 @@ final class StatusLine {
    * @param nanos the time ({@link System#nanoTime()})
    * @param stats the executor's statistics now
    * @param totalPages pages this run fetches, or negative while unknown
-   * @param retries requests repeated so far
    * @param csvRows rows in the CSV file
    * @param sqliteRows rows committed to SQLite
    * @return one line
    */
-  String next(long nanos, Map<String, NodeStats> stats, long totalPages, long retries,
-      long csvRows, long sqliteRows) {
+  String next(long nanos, Map<String, NodeStats> stats, long totalPages, long csvRows,
+      long sqliteRows) {
     NodeStats fetch = stats.getOrDefault("fetchPage", NodeStats.ZERO);
     NodeStats parse = stats.getOrDefault("parseJson", NodeStats.ZERO);
     long pagesDone = fetch.out() + fetch.err();
@@ -58,6 +57,7 @@ final class StatusLine {
     double pageRate = seconds > 0 ? (pagesDone - first.pages()) / seconds : 0;
     double recordRate = seconds > 0 ? (records - first.records()) / seconds : 0;
     long errors = stats.values().stream().mapToLong(NodeStats::err).sum();
+    long retries = stats.values().stream().mapToLong(NodeStats::retries).sum();
     StringBuilder s = new StringBuilder("pages ");
     if (totalPages < 0) {
       s.append(String.format(Locale.ROOT, "%,d/?", pagesDone));

@@ -41,6 +41,8 @@ class BreweriesEtlOptionsTest {
       "--per-page 201           | --per-page must be 1 to 200, was 201",
       "--retries -1             | --retries must be 0 to 10, was -1",
       "--records -5             | --records must be 0 to 1,000,000, was -5",
+      "--rate 0                 | --rate must be 1 to 10,000, was 0",
+      "--rate 0                 | --rate must be 1 to 10,000, was 0",
       "--nonsense               | Unknown option: '--nonsense'",
   })
   void aBadValueIsRefusedInOneLineNamingTheOption(String args, String message) throws Exception {

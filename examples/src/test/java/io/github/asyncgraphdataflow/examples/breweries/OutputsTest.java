@@ -62,14 +62,14 @@ class OutputsTest {
   @Test
   void failedPagesRoundTrip() throws Exception {
     FailedPages pages = new FailedPages();
-    pages.failed(7, new java.io.IOException("HTTP 500 from x, \"really\""));
+    pages.failed(7, new java.io.IOException("HTTP 500 from x, \"really\""), 3);
     List<FailedPages.Entry> entries = pages.entries(List.of(9, 7), 50, "interrupted");
     Path file = dir.resolve(FailedPages.FILE);
 
     FailedPages.write(file, entries);
 
     assertThat(FailedPages.read(file)).containsExactly(
-        new FailedPages.Entry(7, 50, "HTTP 500 from x, \"really\""),
+        new FailedPages.Entry(7, 50, "HTTP 500 from x, \"really\" (3 attempts)"),
         new FailedPages.Entry(9, 50, "interrupted"));
   }
 
@@ -79,12 +79,12 @@ class OutputsTest {
     StatusLine status = new StatusLine(0);
 
     String line = status.next(2 * second, Map.of(
-        "fetchPage", new NodeStats(30, 20, 0, 0, 28, 0, 2, 8),
-        "parseJson", new NodeStats(20, 1000, 0, 0, 20, 0, 0, 1)), 100, 3, 900, 600);
+        "fetchPage", new NodeStats(30, 20, 0, 0, 28, 3, 2, 8),
+        "parseJson", new NodeStats(20, 1000, 0, 0, 20, 0, 0, 1)), 100, 900, 600);
 
     assertThat(line).isEqualTo("pages 20/100 20% 10.0/s ETA 0:08 | fetching 8, queued 2 | "
         + "records 1,000 500/s | CSV 900 | SQLite 600 | retries 3 | errors 0");
-    assertThat(status.next(3 * second, Map.of(), -1, 0, 0, 0)).startsWith("pages 0/? 0.0/s |");
+    assertThat(status.next(3 * second, Map.of(), -1, 0, 0)).startsWith("pages 0/? 0.0/s |");
   }
 
   @Test
