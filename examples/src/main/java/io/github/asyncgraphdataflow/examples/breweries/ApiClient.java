@@ -41,6 +41,12 @@ final class ApiClient implements AutoCloseable {
     int status() {
       return status;
     }
+
+    /** The message alone ("HTTP 500 from …"): the status says what kind of failure it is. */
+    @Override
+    public String toString() {
+      return getMessage();
+    }
   }
 
   private final HttpClient http = HttpClient.newBuilder()

@@ -6,10 +6,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns SIGINT (Ctrl-C) and SIGTERM into an orderly stop. The JVM runs its shutdown hooks on
- * either signal, while the job's threads keep running; this hook interrupts the job's main
- * thread, which halts the graph (interrupting the thread that called {@code execute} is the
- * library's halt), closes the outputs and prints what was done and discarded, then reports its
- * exit code here. The hook waits for that report, at most {@link #CLEANUP_LIMIT_SECONDS}, and
+ * either signal, while the job's threads keep running; this hook halts the graph with the
+ * library's {@code AsyncExecutor.cancel()} (or, if no execution is running yet, interrupts the
+ * job's main thread, which makes {@code execute} halt at once); the job then closes the
+ * outputs, prints what was done and discarded, and reports its exit code here. The hook waits for that report, at most {@link #CLEANUP_LIMIT_SECONDS}, and
  * ends the JVM with the code ({@code 130} for an interrupted run) by {@link Runtime#halt}
  * ({@code System.exit} cannot be called during shutdown).
  *
@@ -29,6 +29,7 @@ final class Interrupts implements AutoCloseable {
   private final Thread job;
   private final PrintStream out;
   private final Thread hook;
+  private volatile java.util.function.BooleanSupplier cancel = () -> false;
   private final CountDownLatch reported = new CountDownLatch(1);
   private Phase phase = Phase.RUNNING;
   private boolean signalled;
@@ -59,7 +60,7 @@ final class Interrupts implements AutoCloseable {
         return;
       }
       signalled = true;
-      if (phase == Phase.RUNNING) {
+      if (phase == Phase.RUNNING && !cancel.getAsBoolean()) {
         job.interrupt();
       }
     }
@@ -71,6 +72,15 @@ final class Interrupts implements AutoCloseable {
     out.flush();
     System.err.flush();
     Runtime.getRuntime().halt(exitCode);
+  }
+
+  /**
+   * Sets how a signal halts the running graph.
+   *
+   * @param cancel halts the running execution; false if none was running
+   */
+  void haltWith(java.util.function.BooleanSupplier cancel) {
+    this.cancel = cancel;
   }
 
   /**

@@ -72,6 +72,9 @@ final class JobRun {
         executor = AsyncExecutor.builder(job.graph())
             .logger(new OneLineLogger(System.err,
                 () -> interrupts != null && interrupts.signalled())).build();
+        if (interrupts != null) {
+          interrupts.haltWith(executor::cancel);
+        }
         StatusLine status = new StatusLine(System.nanoTime());
         try (Progress progress = new Progress(out, terminal, () -> status.next(
             System.nanoTime(), executor.dataFlowStats(), job.pages.get(), csv.rows(),
@@ -79,7 +82,7 @@ final class JobRun {
           try {
             result = executor.execute();
           } catch (InterruptedException e) {
-            interrupted = true; // a signal: the graph is halted and its workers have stopped
+            interrupted = true; // a signal before execute began: it halted at once
           }
         }
         if (interrupts != null && interrupts.graphEnded()) {
@@ -149,8 +152,8 @@ final class JobRun {
 
   private void printStats(Map<String, NodeStats> stats) {
     out.println("Data-flow statistics:");
-    out.printf(Locale.ROOT, "  %-14s %8s %8s %6s %10s%n", "node", "in", "out", "err", "discarded");
-    stats.forEach((node, s) -> out.printf(Locale.ROOT, "  %-14s %8d %8d %6d %10d%n",
+    out.printf(Locale.ROOT, "  %-17s %8s %8s %6s %10s%n", "node", "in", "out", "err", "discarded");
+    stats.forEach((node, s) -> out.printf(Locale.ROOT, "  %-17s %8d %8d %6d %10d%n",
         node, s.in(), s.out(), s.err(), s.discarded()));
   }
 

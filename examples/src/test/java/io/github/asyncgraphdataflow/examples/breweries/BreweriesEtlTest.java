@@ -77,7 +77,7 @@ class BreweriesEtlTest {
     assertThat(pageFails.exitCode()).as(pageFails.transcript()).isEqualTo(1);
     assertThat(pageFails.out()).contains("Self-check FAILED: the API reported 300 records; the "
         + "CSV file has 250 rows (50 missing), SQLite 250 rows (50 missing). 1 page(s) failed "
-        + "for good.", "fetchPage: java.io.IOException: HTTP 500 from ",
+        + "for good.", "fetchPage: HTTP 500 from ",
         "page=3&per_page=50\n", "Nothing published: breweries.csv and "
         + "breweries.db are as they were; this run's rows are in "
         + out().resolve("breweries.partial.csv").toAbsolutePath());
