@@ -110,6 +110,9 @@ public final class AsyncExecutor {
    *
    * @return an unmodifiable map from node name to arguments
    * @throws InvalidAsyncGraphException if there is none
+   * @throws IllegalArgumentException before the first {@code execute}, if a node with no
+   *     incoming edge takes inputs: start nodes get no arguments by default (the message names
+   *     the node; pass its arguments to {@link #execute(Map)})
    */
   public Map<String, List<?>> startNodes() {
     Map<String, List<?>> s = startNodes;
@@ -388,8 +391,8 @@ public final class AsyncExecutor {
      * node(s), their queue depths and active workers, and the top stack frames of each worker
      * inside a call (default 30 s; {@link Duration#ZERO} turns stall warnings off). The line
      * is logged again only when the set of stalled nodes changes; an INFO line says when
-     * progress resumes. The check runs on the execution's monitor thread, a few times per
-     * interval, and costs the workers nothing.
+     * progress resumes. The check runs on the thread that called {@code execute}, while it
+     * waits, a few times per interval, and costs the workers nothing.
      *
      * {@snippet :
      * AsyncExecutor executor = AsyncExecutor.builder(graph)

@@ -23,8 +23,12 @@ class TimeoutTest {
     graph.addNode((Emitter<Object> out) -> Thread.sleep(Duration.ofHours(1)),
         NodeOptions.builder().name("slow").timeout(Duration.ofMillis(50)).build());
 
-    ExecutionResult result = AsyncExecutor.builder(graph).logger(logger).build().execute();
+    RecordingThreadFactory threads = RecordingThreadFactory.virtual();
+    ExecutionResult result = AsyncExecutor.builder(graph).logger(logger).threadFactory(threads)
+        .build().execute();
 
+    assertThat(threads.threads()).extracting(Thread::getName).contains("agdf-timeouts");
+    assertThat(threads.alive()).as("no thread, the timer's included, outlives execute").isEmpty();
     assertThat(result.exceptions().get("slow")).singleElement().satisfies(t -> {
       assertThat(t).isInstanceOf(TimeoutException.class)
           .hasMessage("A call of node 'slow' took longer than its timeout of PT0.05S and was "

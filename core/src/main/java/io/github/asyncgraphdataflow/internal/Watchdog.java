@@ -1,12 +1,16 @@
 package io.github.asyncgraphdataflow.internal;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The per-call timeouts of one execution: one timer thread (virtual, named
- * {@code agdf-timeouts}) for every node's calls, no thread per call.
+ * The per-call timeouts of one execution: one timer thread (from the executor's thread
+ * factory, virtual by default, named {@code agdf-timeouts}) for every node's calls, no thread
+ * per call.
  *
  * <p>A worker {@linkplain #arm arms} a {@link Token} before a call and {@linkplain Token#disarm
  * disarms} it after. The token's state moves once, under its monitor, from running to either
@@ -21,9 +25,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class Watchdog {
   private final ScheduledThreadPoolExecutor timer;
+  /** The timer's threads (one, unless one died), joined by {@link #shutdown}. */
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-  Watchdog() {
-    timer = new ScheduledThreadPoolExecutor(1, Thread.ofVirtual().name("agdf-timeouts").factory());
+  Watchdog(ThreadFactory factory) {
+    timer = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = factory.newThread(r);
+      t.setName("agdf-timeouts");
+      threads.add(t);
+      return t;
+    });
     timer.setRemoveOnCancelPolicy(true);
     timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
@@ -35,17 +46,21 @@ final class Watchdog {
     return token;
   }
 
-  /** Stops the timer thread and waits for it to end. */
+  /**
+   * Stops the timer thread and waits for it to end (joined: a terminated pool's thread may
+   * still be finishing its exit).
+   */
   void shutdown() {
     timer.shutdownNow();
     boolean interrupted = false;
-    while (true) {
-      try {
-        if (timer.awaitTermination(1, TimeUnit.MINUTES)) {
+    for (Thread t : threads) {
+      while (true) {
+        try {
+          t.join();
           break;
+        } catch (InterruptedException e) {
+          interrupted = true;
         }
-      } catch (InterruptedException e) {
-        interrupted = true;
       }
     }
     if (interrupted) {

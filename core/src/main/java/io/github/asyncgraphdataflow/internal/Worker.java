@@ -188,8 +188,11 @@ final class Worker implements Runnable {
       }
       if (attempt >= retry.maxAttempts() || call.streamed || execution.halted()
           || !retry.retries(failure)) {
-        failForGood(call, failure);
-        release(call); // the last attempt's emits go on, as without a policy
+        try {
+          release(call); // the last attempt's emits go on, before its failure, as without a policy
+        } finally {
+          failForGood(call, failure);
+        }
         return;
       }
       call.held = null; // a retried attempt's emits are dropped: the next attempt emits again
@@ -216,6 +219,7 @@ final class Worker implements Runnable {
     long began = listeners == null ? 0 : System.nanoTime();
     Watchdog.Token timer = node.timeoutNanos > 0 ? execution.watchdog().arm(node.timeoutNanos) : null;
     Throwable thrown = null;
+    boolean stoppedByHalt = false;
     counters.active.lazySet(1);
     try {
       if (call.start) {
@@ -228,6 +232,9 @@ final class Worker implements Runnable {
       throw e;
     } catch (Throwable t) {
       thrown = t;
+      // decided here, before listeners run: a halt that comes after the call failed on its
+      // own must not turn that failure into "stopped by the halt"
+      stoppedByHalt = execution.halted() && isInterruption(t);
     } finally {
       call.open = false;
       // after disarm() the timer cannot interrupt this thread any more (see Watchdog)
@@ -245,7 +252,7 @@ final class Worker implements Runnable {
         Thread.interrupted();
       }
     }
-    if (thrown != null && execution.halted() && isInterruption(thrown)) {
+    if (stoppedByHalt) {
       throw new GraphHaltedException("halted");
     }
     return thrown;

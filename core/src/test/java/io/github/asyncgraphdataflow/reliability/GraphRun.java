@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.asyncgraphdataflow.AsyncExecutor;
 import io.github.asyncgraphdataflow.AsyncGraph;
+import io.github.asyncgraphdataflow.DeadLetter;
 import io.github.asyncgraphdataflow.Emitter;
 import io.github.asyncgraphdataflow.ExecutionResult;
 import io.github.asyncgraphdataflow.NodeFunction;
 import io.github.asyncgraphdataflow.NodeOptions;
+import io.github.asyncgraphdataflow.Retry;
 import io.github.asyncgraphdataflow.SourceFunction;
 import io.github.asyncgraphdataflow.queue.FifoQueue;
 import io.github.asyncgraphdataflow.reliability.GraphSpec.EdgeSpec;
@@ -18,6 +20,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -42,32 +48,61 @@ final class GraphRun {
     }
   }
 
+  /** A transient failure of an attempt, which the node's retry policy retries. */
+  static final class Transient extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int node;
+
+    Transient(int node) {
+      super("transient n" + node, null, false, false);
+      this.node = node;
+    }
+  }
+
   /** What one node's function observed, counted by the function itself. */
   static final class Probe {
     final AtomicLong startCalls = new AtomicLong();
     final AtomicLong calls = new AtomicLong();
     final AtomicLongArray receivedFrom;
     final AtomicLongArray receivedSumFrom;
+    /** Dead letters received, by the node they came from (along an error edge). */
+    final AtomicLongArray deadLettersFrom;
+    /** Transient failures thrown (each retried unless a halt made it final). */
+    final AtomicLong transients = new AtomicLong();
+    /**
+     * Attempts per input item object (equal items may arrive more than once; a retry passes
+     * the very same object), or per start call, to fail the first ones transiently.
+     */
+    final Map<Object, AtomicInteger> attempts =
+        Collections.synchronizedMap(new IdentityHashMap<>());
     final AtomicLong emitAttempts = new AtomicLong();
     final AtomicLong emitReturned = new AtomicLong();
     final AtomicLong emittedSum = new AtomicLong();
     final AtomicLong booms = new AtomicLong();
     final AtomicLong thrown = new AtomicLong();
     final AtomicLong throwablesEmitted = new AtomicLong();
+    /** Throwables given to emit, including any whose emit then threw (a halt). */
+    final AtomicLong throwableEmitAttempts = new AtomicLong();
     /** Highest sequence number taken just before an emit that then returned normally. */
     final AtomicLong lastNormalEmitStart = new AtomicLong(-1);
 
     Probe(int nodes) {
       receivedFrom = new AtomicLongArray(nodes);
       receivedSumFrom = new AtomicLongArray(nodes);
+      deadLettersFrom = new AtomicLongArray(nodes);
     }
 
     long received() {
       long sum = 0;
       for (int i = 0; i < receivedFrom.length(); i++) {
-        sum += receivedFrom.get(i);
+        sum += receivedFrom.get(i) + deadLettersFrom.get(i);
       }
       return sum;
+    }
+
+    /** This attempt's number for the input (1 for the first). */
+    int attempt(Object input) {
+      return attempts.computeIfAbsent(input, k -> new AtomicInteger()).incrementAndGet();
     }
   }
 
@@ -120,6 +155,8 @@ final class GraphRun {
       }
     }
     pending.forEach(e -> g.addEdge(GraphSpec.name(e.from()), GraphSpec.name(e.to())));
+    spec.errorEdges().forEach(e ->
+        g.addErrorEdge(GraphSpec.name(e.from()), GraphSpec.name(e.to())));
     return g;
   }
 
@@ -133,11 +170,28 @@ final class GraphRun {
     if (ns.customQueue()) {
       builder.queue(() -> new FifoQueue<Object>(ns.queueSize()));
     }
+    GraphSpec.PolicySpec ps = spec.policy(v);
+    if (ps.attempts() > 1) {
+      builder.retry(Retry.of(ps.attempts()).backoff(Duration.ofNanos(ps.backoffNanos()))
+          .retryIf(t -> t instanceof Transient));
+    }
+    if (ps.timeout()) {
+      builder.timeout(Duration.ofSeconds(30));
+    }
     NodeOptions options = builder.build();
     Probe probe = probes[v];
     if (spec.isStart(v)) {
       SourceFunction<Object> source = out -> {
-        probe.startCalls.incrementAndGet();
+        int attempt = probe.attempt(probe);
+        if (attempt == 1) {
+          probe.startCalls.incrementAndGet();
+        }
+        if (attempt <= transientFailures(v, -1)) {
+          for (int k = 0; k < ns.items(); k++) {
+            out.emit(new Item(v, mix(v + 1_000, mix(v, k))));  // held, then dropped
+          }
+          throw transientFailure(v);
+        }
         for (int k = 0; k < ns.items(); k++) {
           step(v, mix(v, k), out);
         }
@@ -145,14 +199,46 @@ final class GraphRun {
       g.addNode(source, options);
     } else {
       NodeFunction<Object, Object> function = (input, out) -> {
-        Item item = (Item) input;
-        probe.calls.incrementAndGet();
-        probe.receivedFrom.incrementAndGet(item.origin());
-        probe.receivedSumFrom.addAndGet(item.origin(), item.value());
-        step(v, item.value(), out);
+        long value;
+        int attempt = probe.attempt(input);
+        if (input instanceof DeadLetter<?> letter) {
+          int from = Integer.parseInt(letter.node().substring(1));
+          value = letter.item() instanceof Item i ? mix(i.value(), 77) : mix(from, 78);
+          if (attempt == 1) {
+            probe.calls.incrementAndGet();
+            probe.deadLettersFrom.incrementAndGet(from);
+          }
+        } else {
+          Item item = (Item) input;
+          value = item.value();
+          if (attempt == 1) {
+            probe.calls.incrementAndGet();
+            probe.receivedFrom.incrementAndGet(item.origin());
+            probe.receivedSumFrom.addAndGet(item.origin(), item.value());
+          }
+        }
+        if (attempt <= transientFailures(v, value)) {
+          out.emit(new Item(v, mix(v + 1_000, value)));  // held, then dropped
+          throw transientFailure(v);
+        }
+        step(v, value, out);
       };
       g.addNode(function, options);
     }
+  }
+
+  /** How many first attempts of this item (value -1: the start call) fail transiently. */
+  private int transientFailures(int v, long value) {
+    GraphSpec.PolicySpec ps = spec.policy(v);
+    if (ps.attempts() < 2 || Math.floorMod(mix(v + 2_000, value), 1000) >= ps.transientPerMille()) {
+      return 0;
+    }
+    return 1 + (int) Math.floorMod(mix(v + 3_000, value), (long) ps.attempts() - 1);
+  }
+
+  private Transient transientFailure(int v) {
+    probes[v].transients.incrementAndGet();
+    return new Transient(v);
   }
 
   /** One item's work at node v: maybe sleep, maybe drop it, maybe fail, else pass it on. */
@@ -202,6 +288,7 @@ final class GraphRun {
     Probe p = probes[v];
     long start = sequence.incrementAndGet();
     Boom b = new Boom(v, p.booms.incrementAndGet());
+    p.throwableEmitAttempts.incrementAndGet();
     out.emit(b);   // counted as an error of this node; GraphHaltedException propagates
     p.throwablesEmitted.incrementAndGet();
     p.lastNormalEmitStart.accumulateAndGet(start, Math::max);

@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  * @param maxExceptions the executor's setting
  * @param platformThreads workers on platform threads instead of virtual threads
  * @param halt where halting is on
+ * @param policies per node retry and timeout settings, by index (empty: none anywhere)
+ * @param errorEdges error edges ({@code addErrorEdge}), {@code from < to}, added after the
+ *     edges
  */
 record GraphSpec(
     List<NodeSpec> nodes,
@@ -30,7 +33,51 @@ record GraphSpec(
     long seed,
     int maxExceptions,
     boolean platformThreads,
-    Halt halt) {
+    Halt halt,
+    List<PolicySpec> policies,
+    List<EdgeSpec> errorEdges) {
+
+  /** A graph without policies or error edges. */
+  static GraphSpec of(List<NodeSpec> nodes, List<EdgeSpec> edges, List<Integer> nodeOrder,
+      boolean eagerEdges, long seed, int maxExceptions, boolean platformThreads, Halt halt) {
+    return new GraphSpec(nodes, edges, nodeOrder, eagerEdges, seed, maxExceptions,
+        platformThreads, halt, List.of(), List.of());
+  }
+
+  /** This graph with per-node policies and error edges. */
+  GraphSpec withPolicies(List<PolicySpec> newPolicies, List<EdgeSpec> newErrorEdges) {
+    return new GraphSpec(nodes, edges, nodeOrder, eagerEdges, seed, maxExceptions,
+        platformThreads, halt, newPolicies, newErrorEdges);
+  }
+
+  /**
+   * One node's policies.
+   *
+   * @param attempts the retry policy's attempts (1: no retry); only the test's transient
+   *     failures are retried, never its deliberate ones
+   * @param transientPerMille chance per item (per start call) that its first attempts fail
+   *     transiently, after emitting: 1 to {@code attempts - 1} of them, so a later attempt
+   *     always succeeds
+   * @param backoffNanos the back-off between attempts
+   * @param timeout a generous call timeout (30 s), which only adds the timer's work
+   */
+  record PolicySpec(int attempts, int transientPerMille, int backoffNanos, boolean timeout) {
+    static final PolicySpec NONE = new PolicySpec(1, 0, 0, false);
+
+    @Override
+    public String toString() {
+      return "{attempts=" + attempts + ", transient=" + transientPerMille + "‰, backoff="
+          + backoffNanos + "ns" + (timeout ? ", timeout" : "") + "}";
+    }
+  }
+
+  PolicySpec policy(int v) {
+    return policies.isEmpty() ? PolicySpec.NONE : policies.get(v);
+  }
+
+  List<Integer> errorSourcesOf(int v) {
+    return errorEdges.stream().filter(e -> e.to() == v).map(EdgeSpec::from).toList();
+  }
 
   /** Most items delivered along all edges in one try, so a try stays fast. */
   static final long DELIVERY_BUDGET = 20_000;
@@ -81,7 +128,7 @@ record GraphSpec(
       kept.remove(kept.size() - 1);
     }
     return new GraphSpec(nodes, List.copyOf(kept), nodeOrder, eagerEdges, seed, maxExceptions,
-        platformThreads, halt);
+        platformThreads, halt, policies, errorEdges);
   }
 
   private long deliveries(List<EdgeSpec> es) {
@@ -110,7 +157,8 @@ record GraphSpec(
   }
 
   boolean isStart(int v) {
-    return edges.stream().noneMatch(e -> e.to() == v);
+    return edges.stream().noneMatch(e -> e.to() == v)
+        && errorEdges.stream().noneMatch(e -> e.to() == v);
   }
 
   List<Integer> sourcesOf(int v) {
@@ -133,9 +181,12 @@ record GraphSpec(
         .append('\n');
     for (int v = 0; v < nodes.size(); v++) {
       sb.append("  n").append(v).append(isStart(v) ? " (start) " : " ").append(nodes.get(v))
-          .append('\n');
+          .append(policy(v).equals(PolicySpec.NONE) ? "" : " " + policy(v)).append('\n');
     }
     sb.append("  edges: ").append(edges).append('\n');
+    if (!errorEdges.isEmpty()) {
+      sb.append("  error edges: ").append(errorEdges).append('\n');
+    }
     sb.append("  added: nodes ")
         .append(nodeOrder.stream().map(GraphSpec::name).collect(Collectors.joining(", ")))
         .append(eagerEdges ? "; each edge as soon as its nodes exist" : "; then edges in order");
