@@ -68,6 +68,10 @@ public final class BreweriesEtl implements Callable<Integer> {
       description = "Where breweries.csv and breweries.db are written (default: ${DEFAULT-VALUE}).")
   Path outDir;
 
+  @Option(names = "--live", paramLabel = "PORT",
+      description = "Serve a live page of the running graph on 127.0.0.1:PORT (0: any free port).")
+  Integer livePort;
+
   @Option(names = "--fetchers", paramLabel = "N", defaultValue = "8",
       description = "How many pages are fetched at the same time, 1 to 64 "
           + "(default: ${DEFAULT-VALUE}).")
@@ -161,6 +165,9 @@ public final class BreweriesEtl implements Callable<Integer> {
     }
     checkRange("--records", records, 0, 1_000_000);
     checkRange("--server-delay-ms", serverDelayMillis, 0, 60_000);
+    if (livePort != null) {
+      checkRange("--live", livePort, 0, 65_535);
+    }
     var parsed = spec.commandLine().getParseResult();
     URI base = null;
     if (url != null) {
@@ -190,7 +197,7 @@ public final class BreweriesEtl implements Callable<Integer> {
     int code = EXIT_FAILED;
     try {
       JobRun job = new JobRun(out, terminal, interrupts, fetchers, perPage, retries,
-          rate);
+          rate, livePort);
       if (base != null) {
         out.println("API: " + base);
         code = job.run(base, outputs, onlyPages);

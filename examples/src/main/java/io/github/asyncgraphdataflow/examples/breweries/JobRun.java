@@ -3,6 +3,7 @@ package io.github.asyncgraphdataflow.examples.breweries;
 import io.github.asyncgraphdataflow.AsyncExecutor;
 import io.github.asyncgraphdataflow.ExecutionResult;
 import io.github.asyncgraphdataflow.NodeStats;
+import io.github.asyncgraphdataflow.live.LiveView;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -31,10 +32,12 @@ final class JobRun {
   private final int perPage;
   private final int retries;
   private final int rate;
+  private final Integer livePort;
 
   JobRun(PrintStream out, boolean terminal, Interrupts interrupts, int fetchers, int perPage,
-      int retries, int rate) {
+      int retries, int rate, Integer livePort) {
     this.rate = rate;
+    this.livePort = livePort;
     this.out = out;
     this.terminal = terminal;
     this.interrupts = interrupts;
@@ -69,14 +72,19 @@ final class JobRun {
       try (sqlite) {
         job = new BreweriesJob(client, base, perPage, fetchers, retries + 1, rate, csv, sqlite,
             onlyPages);
-        executor = AsyncExecutor.builder(job.graph())
+        AsyncExecutor.Builder builder = AsyncExecutor.builder(job.graph())
             .logger(new OneLineLogger(System.err,
-                () -> interrupts != null && interrupts.signalled())).build();
+                () -> interrupts != null && interrupts.signalled()));
+        LiveView live = livePort == null ? null : LiveView.start(builder, livePort);
+        executor = live == null ? builder.build() : live.executor();
+        if (live != null) {
+          out.println("Live view: " + live.url());
+        }
         if (interrupts != null) {
           interrupts.haltWith(executor::cancel);
         }
         StatusLine status = new StatusLine(System.nanoTime());
-        try (Progress progress = new Progress(out, terminal, () -> status.next(
+        try (live; Progress progress = new Progress(out, terminal, () -> status.next(
             System.nanoTime(), executor.dataFlowStats(), job.pages.get(), csv.rows(),
             sqlite.rows()))) {
           try {
