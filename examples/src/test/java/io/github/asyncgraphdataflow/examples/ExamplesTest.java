@@ -146,6 +146,14 @@ class ExamplesTest {
   }
 
   @Test
+  void progressLineEndsWithEveryItemDone() throws Exception {
+    List<String> lines = Output.of(out -> ProgressLine.run(out, TICK, Duration.ofMillis(5)));
+    assertThat(lines).isNotEmpty().allMatch(
+        l -> l.matches("work \\d+/40, \\d+/s, ETA (\\d+ s|\\?), \\d+ queued, \\d+ active"));
+    assertThat(lines.getLast()).startsWith("work 40/40, ").endsWith(", ETA 0 s, 0 queued, 0 active");
+  }
+
+  @Test
   void dataFlowLoggingEndsWithTheFinalCounts() throws Exception {
     List<String> lines = Output.of(out -> DataFlowStatistics.run(out, TICK));
     assertThat(lines.getFirst())

@@ -8,48 +8,72 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * GETs from the API with {@link HttpClient}, retrying what is worth retrying: HTTP 429 (too many
- * requests), 500, 502, 503, 504 and I/O failures, up to {@code maxAttempts} in all, waiting
- * {@code 100 ms * 2^(attempt-1)} (at most 2 s) in between, or what the server's
- * {@code Retry-After} header asks (at most 10 s). Other statuses fail at once.
+ * GETs from the API with {@link HttpClient}, one attempt per call: retrying is the graph's job
+ * (the nodes' {@link io.github.asyncgraphdataflow.Retry} policy, with {@link #retriable} as its
+ * condition). HTTP 429 (too many requests), 500, 502, 503 and 504 and I/O failures are
+ * retriable; other statuses are not.
+ *
+ * <p>{@code Retry-After}: the library's retry policy has no hook for a delay chosen per
+ * failure, so when a 429 or 503 answer asks for a pause (in seconds, at most
+ * {@link #MAX_RETRY_AFTER}), this client waits that long before it reports the failure; the
+ * policy's own back-off comes on top.
  *
  * <p>Thread-safe: one client serves every fetcher.
  */
 final class ApiClient implements AutoCloseable {
+  /** The longest {@code Retry-After} pause honoured. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
+
   private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
-  private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+
+  /** An answer other than 200. */
+  static final class HttpStatusException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    HttpStatusException(int status, URI uri) {
+      super("HTTP " + status + " from " + uri);
+      this.status = status;
+    }
+
+    int status() {
+      return status;
+    }
+
+    /** The message alone ("HTTP 500 from …"): the status says what kind of failure it is. */
+    @Override
+    public String toString() {
+      return getMessage();
+    }
+  }
 
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(10))
       .followRedirects(HttpClient.Redirect.NORMAL)
       .build();
-  private final int maxAttempts;
-  private final AtomicLong retries = new AtomicLong();
-
-  ApiClient(int maxAttempts) {
-    this.maxAttempts = maxAttempts;
-  }
 
   /**
-   * How many requests were repeated after a failure.
+   * Whether a failure of {@link #get} is worth another attempt: HTTP 429/500/502/503/504, or
+   * an I/O failure without an answer.
    *
-   * @return the count
+   * @param failure the failure
+   * @return true to retry
    */
-  long retries() {
-    return retries.get();
+  static boolean retriable(Throwable failure) {
+    if (failure instanceof HttpStatusException h) {
+      return RETRYABLE.contains(h.status());
+    }
+    return failure instanceof IOException;
   }
 
   /**
-   * GETs a JSON document.
+   * GETs a JSON document, once.
    *
    * @param uri the address
    * @return the body
-   * @throws IOException if it still fails after the last attempt, or fails in a way not worth
-   *     retrying
+   * @throws IOException if it fails ({@link HttpStatusException} for an answer other than 200)
    * @throws InterruptedException if interrupted (the graph halts)
    */
   String get(URI uri) throws IOException, InterruptedException {
@@ -59,31 +83,22 @@ final class ApiClient implements AutoCloseable {
         .header("User-Agent", "async-graph-data-flow-examples")
         .GET()
         .build();
-    for (int attempt = 1; ; attempt++) {
-      HttpResponse<String> response = null;
-      IOException failure = null;
-      try {
-        response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        failure = e;
-      }
-      if (response != null && response.statusCode() == 200) {
-        return response.body();
-      }
-      if (response != null && !RETRYABLE.contains(response.statusCode())) {
-        throw new IOException("HTTP " + response.statusCode() + " from " + uri);
-      }
-      String problem = response != null ? "HTTP " + response.statusCode() : failure.toString();
-      if (attempt >= maxAttempts) {
-        throw new IOException(
-            problem + " from " + uri + " after " + attempt + " attempts", failure);
-      }
-      Duration wait = response != null
-          ? retryAfter(response).orElse(backoff(attempt))
-          : backoff(attempt);
-      retries.incrementAndGet();
-      Thread.sleep(wait);
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) { // e.g. a ConnectException, which has no message of its own
+      throw new IOException("no answer from " + uri + " (" + e + ")", e);
     }
+    if (response.statusCode() == 200) {
+      return response.body();
+    }
+    if (response.statusCode() == 429 || response.statusCode() == 503) {
+      Optional<Duration> pause = retryAfter(response);
+      if (pause.isPresent()) {
+        Thread.sleep(pause.get());
+      }
+    }
+    throw new HttpStatusException(response.statusCode(), uri);
   }
 
   @Override
@@ -91,18 +106,14 @@ final class ApiClient implements AutoCloseable {
     http.close();
   }
 
-  private static Duration backoff(int attempt) {
-    Duration d = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 10));
-    return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
-  }
-
   private static Optional<Duration> retryAfter(HttpResponse<?> response) {
     return response.headers().firstValue("Retry-After").flatMap(v -> {
       try {
         long seconds = Long.parseLong(v.strip());
-        return Optional.of(Duration.ofSeconds(Math.min(10, Math.max(0, seconds))));
+        Duration d = Duration.ofSeconds(Math.max(0, seconds));
+        return Optional.of(d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d);
       } catch (NumberFormatException e) {
-        return Optional.empty(); // an HTTP date: fall back to our own back-off
+        return Optional.empty(); // an HTTP date: the policy's back-off only
       }
     });
   }

@@ -38,6 +38,7 @@ public final class BreweryServer implements AutoCloseable {
 
   private final BreweryDataSet data;
   private final Set<Integer> permanentFailures;
+  private final int extraDelayMillis;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -46,9 +47,11 @@ public final class BreweryServer implements AutoCloseable {
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong recordsServed = new AtomicLong();
 
-  private BreweryServer(BreweryDataSet data, Set<Integer> permanentFailures) throws IOException {
+  private BreweryServer(BreweryDataSet data, Set<Integer> permanentFailures, int extraDelayMillis)
+      throws IOException {
     this.data = data;
     this.permanentFailures = Set.copyOf(permanentFailures);
+    this.extraDelayMillis = extraDelayMillis;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/breweries", this::handle);
     server.setExecutor(threads);
@@ -65,7 +68,22 @@ public final class BreweryServer implements AutoCloseable {
    */
   public static BreweryServer start(BreweryDataSet data, Set<Integer> permanentFailures)
       throws IOException {
-    return new BreweryServer(data, permanentFailures);
+    return new BreweryServer(data, permanentFailures, 0);
+  }
+
+  /**
+   * Starts a server whose every answer takes {@code extraDelayMillis} longer (to watch, or
+   * interrupt, a long run).
+   *
+   * @param data the records to serve
+   * @param permanentFailures pages that always fail with HTTP 500
+   * @param extraDelayMillis added to each answer's 20 to 50 ms
+   * @return the running server
+   * @throws IOException if no port can be bound
+   */
+  public static BreweryServer start(BreweryDataSet data, Set<Integer> permanentFailures,
+      int extraDelayMillis) throws IOException {
+    return new BreweryServer(data, permanentFailures, extraDelayMillis);
   }
 
   /**
@@ -126,7 +144,7 @@ public final class BreweryServer implements AutoCloseable {
       String key = meta ? "meta" : page + "/" + perPage;
       int attempt = attempts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
       int hash = mix(key.hashCode() * 31 + attempt);
-      Thread.sleep(20 + Math.floorMod(hash, 31)); // 20 to 50 ms
+      Thread.sleep(extraDelayMillis + 20 + Math.floorMod(hash, 31)); // 20 to 50 ms, plus the extra
       boolean transientFailure = attempt == 1 && Math.floorMod(hash >>> 8, 16) == 0;
       if (!meta && (permanentFailures.contains(page) || transientFailure)) {
         failures.incrementAndGet();

@@ -31,7 +31,7 @@ final class FlinkEngine {
   record LiveJob(String id) implements GraphFactory {
     @Override
     public AsyncGraph get() {
-      return LIVE.get(id).graph();
+      return LIVE.get(id).graph(true);
     }
   }
 

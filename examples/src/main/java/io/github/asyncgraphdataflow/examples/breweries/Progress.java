@@ -69,9 +69,20 @@ final class Progress implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     stop.countDown();
-    thread.join();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join(); // not cut short by an interrupt: the job needs the last line printed
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
     print();
     if (terminal) {
       out.println();

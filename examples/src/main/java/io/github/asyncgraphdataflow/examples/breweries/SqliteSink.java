@@ -13,15 +13,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes breweries to the table {@code breweries} of a SQLite database file, one transaction
- * per batch (the graph's {@code write_sqlite} node gets lists of a few hundred from its batching
- * queue): one commit per batch instead of one per row is what makes SQLite fast.
+ * per batch (the graph's {@code writeSqlite} node gets lists of a few hundred from its batching
+ * queue): one commit per batch instead of one per row is what makes SQLite fast. Each row is an
+ * upsert by id, so loading a page twice (a resumed run) never duplicates a row.
  *
- * <p>Not thread-safe: the {@code write_sqlite} node has one worker.
+ * <p>Thread-safe: {@link #writeBatch} and {@link #close} are synchronized, so closing while the
+ * graph's last batch is still being written (after an interrupt) waits for that transaction to
+ * commit or roll back.
  */
 final class SqliteSink implements AutoCloseable {
   static final String TABLE = "breweries";
   private static final String CREATE = """
-      CREATE TABLE breweries (
+      CREATE TABLE IF NOT EXISTS breweries (
         id TEXT PRIMARY KEY,
         name TEXT,
         brewery_type TEXT,
@@ -37,22 +40,30 @@ final class SqliteSink implements AutoCloseable {
         phone TEXT,
         website_url TEXT
       )""";
-  private static final String INSERT = "INSERT INTO breweries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      + "?, ?, ?, ?, ?)";
+  /** An upsert by id: loading a record twice keeps one row, with the newer values. */
+  private static final String UPSERT = """
+      INSERT INTO breweries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, brewery_type = excluded.brewery_type,
+        address_1 = excluded.address_1, address_2 = excluded.address_2,
+        address_3 = excluded.address_3, city = excluded.city,
+        state_province = excluded.state_province, postal_code = excluded.postal_code,
+        country = excluded.country, longitude = excluded.longitude,
+        latitude = excluded.latitude, phone = excluded.phone, website_url = excluded.website_url
+      """;
 
   private final Connection connection;
   private final PreparedStatement insert;
   private final AtomicLong rows = new AtomicLong();
   private final AtomicLong transactions = new AtomicLong();
+  private final AtomicLong rolledBack = new AtomicLong();
 
   SqliteSink(Path file) throws SQLException {
     this.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
     try (Statement s = connection.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS breweries");
-      s.execute(CREATE);
+      s.execute(CREATE); // a resumed run continues the table of the run it resumes
     }
     connection.setAutoCommit(false);
-    this.insert = connection.prepareStatement(INSERT);
+    this.insert = connection.prepareStatement(UPSERT);
   }
 
   /**
@@ -61,7 +72,7 @@ final class SqliteSink implements AutoCloseable {
    * @param batch the records
    * @throws SQLException if the insert fails (the transaction is rolled back)
    */
-  void writeBatch(List<Brewery> batch) throws SQLException {
+  synchronized void writeBatch(List<Brewery> batch) throws SQLException {
     try {
       for (Brewery b : batch) {
         Object[] values = {b.id(), b.name(), b.breweryType(), b.address1(), b.address2(),
@@ -81,6 +92,7 @@ final class SqliteSink implements AutoCloseable {
     } catch (SQLException e) {
       insert.clearBatch();
       connection.rollback();
+      rolledBack.addAndGet(batch.size());
       throw e;
     }
     rows.addAndGet(batch.size());
@@ -91,12 +103,17 @@ final class SqliteSink implements AutoCloseable {
     return rows.get();
   }
 
+  /** Rows of batches whose transaction failed and was rolled back. */
+  long rolledBack() {
+    return rolledBack.get();
+  }
+
   long transactions() {
     return transactions.get();
   }
 
   @Override
-  public void close() throws SQLException {
+  public synchronized void close() throws SQLException {
     try (connection) {
       insert.close();
     }

@@ -24,11 +24,11 @@ public final class BreweriesGraph {
    */
   public static AsyncGraph withDefaults() throws Exception {
     Path dir = Files.createTempDirectory("breweries-graph");
-    try (ApiClient client = new ApiClient(1);
+    try (ApiClient client = new ApiClient();
         CsvSink csv = new CsvSink(dir.resolve("breweries.csv"));
         SqliteSink sqlite = new SqliteSink(dir.resolve("breweries.db"))) {
       return new BreweriesJob(client, URI.create("http://127.0.0.1/v1/breweries"), 50,
-          DEFAULT_FETCHERS, csv, sqlite).graph();
+          DEFAULT_FETCHERS, 5, 0, csv, sqlite, null).graph();
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(BreweriesGraph::delete);

@@ -20,7 +20,7 @@ class BreweriesOnFlinkTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = BreweriesEtl.run(new String[] {"--out", dir.toString(), "--engine", "flink"},
         new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        new PrintStream(err, true, StandardCharsets.UTF_8), false, false);
     String text = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     assertThat(code).as(text).isZero();
     assertThat(text).contains("Self-check passed: 8,123 records served, 8,123 rows in the CSV "
@@ -33,7 +33,7 @@ class BreweriesOnFlinkTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = BreweriesEtl.run(new String[] {"--out", dir.toString(), "--engine", "spark"},
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        new PrintStream(err, true, StandardCharsets.UTF_8), false, false);
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("--engine must be local or flink, was spark");
