@@ -160,7 +160,8 @@ final class Worker implements Runnable {
     for (int attempt = 1; ; attempt++) {
       try {
         if (previous != null) {
-          RateLimiter.sleepUntil(System.nanoTime() + backoffNanos(retry, attempt - 1), execution);
+          long wait = backoffNanos(retry, attempt - 1, failure);
+          RateLimiter.sleepUntil(System.nanoTime() + wait, execution);
         }
         if (node.rateLimiter != null) {
           node.rateLimiter.acquire(execution);
@@ -200,13 +201,22 @@ final class Worker implements Runnable {
     }
   }
 
-  private static long backoffNanos(Retry retry, int attempt) {
-    long nanos = retry.delay(attempt).toNanos();
-    if (retry.jitter() == 0.0 || nanos == 0) {
-      return nanos;
+  private static long backoffNanos(Retry retry, int attempt, Throwable failure) {
+    Duration hinted = retry.delay(attempt, failure);
+    long nanos = saturatedNanos(hinted);
+    if (retry.jitter() == 0.0 || nanos == 0 || !hinted.equals(retry.delay(attempt))) {
+      return nanos; // a failure's own hint is used as is
     }
     double spread = retry.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
     return (long) (nanos * (1.0 + spread));
+  }
+
+  private static long saturatedNanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE / 2;
+    }
   }
 
   /**
