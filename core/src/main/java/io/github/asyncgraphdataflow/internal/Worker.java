@@ -45,6 +45,8 @@ final class Worker implements Runnable {
   private final WorkerCounters counters;
   private final Listeners listeners;
   private final Object[] batch;
+  /** This worker's buffer for a call's held emits (one call at a time), made on first use. */
+  private ArrayList<Object> heldBuffer;
   private Thread owner;
 
   Worker(Execution execution, NodeRun node, int index, boolean runsStart) {
@@ -181,7 +183,13 @@ final class Worker implements Runnable {
       if (previous != null) {
         WorkerCounters.increment(counters.retries);
       }
-      Call call = new Call(item, start, attempt, hold ? new ArrayList<>() : null);
+      if (hold) {
+        if (heldBuffer == null) {
+          heldBuffer = new ArrayList<>();
+        }
+        heldBuffer.clear(); // empty unless a halt ended the previous call mid-way
+      }
+      Call call = new Call(item, start, attempt, hold ? heldBuffer : null);
       failure = attempt(call);
       if (failure == null) {
         release(call);
@@ -196,7 +204,10 @@ final class Worker implements Runnable {
         }
         return;
       }
-      call.held = null; // a retried attempt's emits are dropped: the next attempt emits again
+      if (call.held != null) {
+        call.held.clear(); // a retried attempt's emits are dropped: the next attempt emits again
+        call.held = null;
+      }
       previous = call;
     }
   }
@@ -299,8 +310,12 @@ final class Worker implements Runnable {
       return;
     }
     call.held = null;
-    for (int i = 0; i < held.size(); i++) {
-      deliver(call, held.set(i, null));
+    try {
+      for (int i = 0; i < held.size(); i++) {
+        deliver(call, held.set(i, null));
+      }
+    } finally {
+      held.clear(); // the worker's buffer, ready for its next call
     }
   }
 
