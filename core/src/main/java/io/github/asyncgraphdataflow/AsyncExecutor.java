@@ -110,6 +110,9 @@ public final class AsyncExecutor {
    *
    * @return an unmodifiable map from node name to arguments
    * @throws InvalidAsyncGraphException if there is none
+   * @throws IllegalArgumentException before the first {@code execute}, if a node with no
+   *     incoming edge takes inputs: start nodes get no arguments by default (the message names
+   *     the node; pass its arguments to {@link #execute(Map)})
    */
   public Map<String, List<?>> startNodes() {
     Map<String, List<?>> s = startNodes;

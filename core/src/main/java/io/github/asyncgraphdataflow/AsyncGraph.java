@@ -5,6 +5,7 @@ import io.github.asyncgraphdataflow.internal.FunctionInfo;
 import io.github.asyncgraphdataflow.internal.GraphSnapshot;
 import io.github.asyncgraphdataflow.internal.NodeSpec;
 import io.github.asyncgraphdataflow.internal.ReflectiveFunction;
+import io.github.asyncgraphdataflow.queue.NodeQueue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A directed acyclic graph of named nodes, each running a function on the items that flow in
@@ -281,6 +283,154 @@ public final class AsyncGraph {
     return add(function, 4, options);
   }
 
+  // ---- named nodes with options ----
+
+  /**
+   * Adds a named node that takes no input, with options.
+   *
+   * @param name the node's unique name; {@code options.name()} must be unset or the same
+   * @param function the node's function
+   * @param options the node's options
+   * @param <O> what the node emits
+   * @return the node's handle
+   * @throws IllegalArgumentException if {@code options} names the node differently
+   */
+  public <O> Node<Object, O> addNode(String name, SourceFunction<O> function,
+      NodeOptions options) {
+    return add(function, 0, named(name, options));
+  }
+
+  /**
+   * Adds a named node that takes one input, with options.
+   *
+   * {@snippet :
+   * var parse = graph.addNode("parse", (String line, Emitter<Integer> out) ->
+   *     out.emit(Integer.parseInt(line)), NodeOptions.builder().maxTasks(4).build());
+   * }
+   *
+   * @param name the node's unique name; {@code options.name()} must be unset or the same
+   * @param function the node's function
+   * @param options the node's options
+   * @param <I> what the node takes
+   * @param <O> what the node emits
+   * @return the node's handle
+   * @throws IllegalArgumentException if {@code options} names the node differently
+   */
+  public <I, O> Node<I, O> addNode(String name, NodeFunction<I, O> function,
+      NodeOptions options) {
+    return add(function, inputsOf(function), named(name, options));
+  }
+
+  /**
+   * Adds a named node that takes two inputs, with options.
+   *
+   * @param name the node's unique name; {@code options.name()} must be unset or the same
+   * @param function the node's function
+   * @param options the node's options
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <O> what the node emits
+   * @return the node's handle
+   * @throws IllegalArgumentException if {@code options} names the node differently
+   */
+  public <A, B, O> Node<Object, O> addNode(String name, NodeFunction2<A, B, O> function,
+      NodeOptions options) {
+    return add(function, 2, named(name, options));
+  }
+
+  /**
+   * Adds a named node that takes three inputs, with options.
+   *
+   * @param name the node's unique name; {@code options.name()} must be unset or the same
+   * @param function the node's function
+   * @param options the node's options
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <C> input 3
+   * @param <O> what the node emits
+   * @return the node's handle
+   * @throws IllegalArgumentException if {@code options} names the node differently
+   */
+  public <A, B, C, O> Node<Object, O> addNode(String name, NodeFunction3<A, B, C, O> function,
+      NodeOptions options) {
+    return add(function, 3, named(name, options));
+  }
+
+  /**
+   * Adds a named node that takes four inputs, with options.
+   *
+   * @param name the node's unique name; {@code options.name()} must be unset or the same
+   * @param function the node's function
+   * @param options the node's options
+   * @param <A> input 1
+   * @param <B> input 2
+   * @param <C> input 3
+   * @param <D> input 4
+   * @param <O> what the node emits
+   * @return the node's handle
+   * @throws IllegalArgumentException if {@code options} names the node differently
+   */
+  public <A, B, C, D, O> Node<Object, O> addNode(String name,
+      NodeFunction4<A, B, C, D, O> function, NodeOptions options) {
+    return add(function, 4, named(name, options));
+  }
+
+  // ---- nodes behind a queue that changes the item type ----
+
+  /**
+   * Adds a named node whose custom input queue turns the items its sources emit ({@code T})
+   * into what its function takes ({@code I}), for example a {@link io.github.asyncgraphdataflow.queue.BatchingQueue} turning
+   * items into lists. The handle's input type is the queue's input, so the typed
+   * {@link #addEdge(Node, Node)} connects sources that emit {@code T}.
+   *
+   * {@snippet :
+   * Node<Object, Integer> numbers = graph.addNode("numbers", (Emitter<Integer> out) -> out.emit(1));
+   * Node<Integer, Void> save = graph.addNode("save",
+   *     (List<Integer> batch, Emitter<Void> out) -> database.insert(batch),
+   *     () -> new BatchingQueue<Integer>(300));
+   * graph.addEdge(numbers, save); // compiles: Integer items, List<Integer> calls
+   * }
+   *
+   * @param name the node's unique name
+   * @param function the node's function, taking what the queue gives out
+   * @param queue a supplier of the node's input queue, called once per execution
+   * @param <T> what the sources emit into the queue
+   * @param <I> what the node's function takes
+   * @param <O> what the node emits
+   * @return the node's handle, taking {@code T}
+   */
+  public <T, I, O> Node<T, O> addNode(String name, NodeFunction<I, O> function,
+      Supplier<? extends NodeQueue<T, ? extends I>> queue) {
+    return addNode(name, function, queue, NodeOptions.defaults());
+  }
+
+  /**
+   * Adds a named node with options whose custom input queue turns the items its sources emit
+   * ({@code T}) into what its function takes ({@code I}); see
+   * {@link #addNode(String, NodeFunction, Supplier)}.
+   *
+   * @param name the node's unique name; {@code options.name()} must be unset or the same
+   * @param function the node's function, taking what the queue gives out
+   * @param queue a supplier of the node's input queue, called once per execution
+   * @param options the node's other options; {@code options.queue()} must be unset
+   * @param <T> what the sources emit into the queue
+   * @param <I> what the node's function takes
+   * @param <O> what the node emits
+   * @return the node's handle, taking {@code T}
+   * @throws IllegalArgumentException if {@code options} names the node differently or already
+   *     has a queue
+   */
+  public <T, I, O> Node<T, O> addNode(String name, NodeFunction<I, O> function,
+      Supplier<? extends NodeQueue<T, ? extends I>> queue, NodeOptions options) {
+    Objects.requireNonNull(queue, "queue");
+    NodeOptions named = named(name, options);
+    if (named.queue() != null) {
+      throw new IllegalArgumentException("Node '" + name + "' is given a queue twice: as an "
+          + "argument and in its options; give it once");
+    }
+    return add(function, inputsOf(function), named.toBuilder().queue(queue).build());
+  }
+
   // ---- edges ----
 
   /**
@@ -509,13 +659,24 @@ public final class AsyncGraph {
     return NodeOptions.builder().name(name).build();
   }
 
+  private static NodeOptions named(String name, NodeOptions options) {
+    NodeOptions.requireValidName(name);
+    Objects.requireNonNull(options, "options");
+    if (options.name() != null && !options.name().equals(name)) {
+      throw new IllegalArgumentException("Node '" + name + "' is also named '" + options.name()
+          + "' in its options; give the name once");
+    }
+    return options.withName(name);
+  }
+
   private static int inputsOf(NodeFunction<?, ?> function) {
     return function instanceof ReflectiveFunction r ? r.inputs() : 1;
   }
 
   private synchronized <I, O> Node<I, O> add(Object function, int inputs, NodeOptions options) {
-    Objects.requireNonNull(function, "function");
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(function,
+        options.name() == null ? "function" : "function of node '" + options.name() + "'");
     if (function instanceof ReflectiveFunction r && options.checkFunction()) {
       r.check();
     }

@@ -119,8 +119,7 @@ public record ExecutionResult(
     String head = failing == 0 ? "The graph execution failed"
         : "The graph execution had failures in " + failing + " node(s): ";
     if (halted()) {
-      message.append(failing == 0 ? "" : "; ").append("halted by node '").append(haltedBy)
-          .append("'");
+      message.append(failing == 0 ? "" : "; ").append(haltDescription());
     }
     GraphExecutionException failure = new GraphExecutionException(
         head + (failing == 0 ? ": " : "") + message, latest.isEmpty() ? null : latest.get(0), this);
@@ -154,7 +153,7 @@ public record ExecutionResult(
       }
     }
     StringBuilder b = new StringBuilder("ExecutionResult (")
-        .append(halted() ? "halted by node '" + haltedBy + "'" : "ran to the end")
+        .append(halted() ? haltDescription() : "ran to the end")
         .append(", ").append(num(errorCount())).append(" error(s), ")
         .append(elapsed == null ? "?" : elapsed.toMillis() + " ms").append(")");
     for (String[] row : rows) {
@@ -166,6 +165,14 @@ public record ExecutionResult(
       }
     }
     return b.toString();
+  }
+
+  private String haltDescription() {
+    if (haltedBy == null) {
+      return "halted (" + haltReason + ")";
+    }
+    return "halted by node '" + haltedBy + "'"
+        + (haltReason == HaltReason.FAILURE ? "" : " (" + haltReason + ")");
   }
 
   private static String num(long n) {

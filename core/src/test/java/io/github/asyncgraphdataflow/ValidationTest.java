@@ -67,7 +67,7 @@ class ValidationTest {
     assertThatThrownBy(() -> graph.addNode((SourceFunction<Object>) null))
         .isInstanceOf(NullPointerException.class).hasMessage("function");
     assertThatThrownBy(() -> graph.addNode("x", (NodeFunction<Object, Object>) null))
-        .isInstanceOf(NullPointerException.class).hasMessage("function");
+        .isInstanceOf(NullPointerException.class).hasMessage("function of node 'x'");
     assertThatThrownBy(() -> graph.addNode((Emitter<Object> out) -> { }, null))
         .isInstanceOf(NullPointerException.class).hasMessage("options");
     assertThatThrownBy(() -> graph.addEdge(null, "b"))

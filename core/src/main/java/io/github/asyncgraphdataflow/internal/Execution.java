@@ -58,7 +58,8 @@ import org.slf4j.Logger;
  * the stuck nodes by name.
  *
  * <p><b>Monitor thread.</b> When data-flow logging or stall warnings are on (stall warnings
- * are by default), one virtual thread {@code agdf-monitor} keeps the clock for both: it logs
+ * are by default), one thread {@code agdf-monitor} from the executor's thread factory (as the
+ * workers) keeps the clock for both: it logs
  * the data flow every interval and lets {@link StallMonitor} look at the counters a few times
  * per stall interval. It only reads counters and takes stack traces, never touches a queue's
  * lock, and is stopped and joined before {@code execute} returns.
@@ -94,6 +95,8 @@ public final class Execution {
   private volatile HaltReason haltReason;
   private volatile Throwable fatal;
   private volatile Thread[] threads = new Thread[0];
+  /** The caller was interrupted after every node had finished; written by the caller only. */
+  private boolean lateInterrupt;
   private final Watchdog watchdog;
   private final long maxErrors;
   private final AtomicLong errors = new AtomicLong();
@@ -175,8 +178,12 @@ public final class Execution {
     }
     StallMonitor stall = stallWarning.isZero() ? null
         : new StallMonitor(nodes, stallWarning, logger, System.nanoTime());
-    Thread monitor = logging == null && stall == null ? null
-        : Thread.ofVirtual().name("agdf-monitor").start(() -> monitor(stall));
+    Thread monitor = null;
+    if (logging != null || stall != null) {
+      monitor = threadFactory.newThread(() -> monitor(stall)); // the user's factory, as workers
+      monitor.setName("agdf-monitor");
+      monitor.start();
+    }
     for (Thread t : threads) {
       t.start();
     }
@@ -187,10 +194,13 @@ public final class Execution {
     logSummaries();
     if (monitor != null) {
       loggingStop.countDown();
-      monitor.join();
+      joinUninterruptibly(monitor);
     }
     if (logging != null) {
       logDataFlow();
+    }
+    if (lateInterrupt && !interrupted) {
+      Thread.currentThread().interrupt(); // arrived after the work was done: keep it for the caller
     }
     Throwable error = fatal;
     if (interrupted || error instanceof Error) {
@@ -243,8 +253,12 @@ public final class Execution {
             }
           }
         } catch (InterruptedException e) {
-          interrupted = true;
-          haltInternal(null, HaltReason.INTERRUPTED, "the caller of execute was interrupted");
+          if (remaining == 0) {
+            lateInterrupt = true; // every node had finished already: nothing to halt
+          } else {
+            interrupted = true;
+            haltInternal(null, HaltReason.INTERRUPTED, "the caller of execute was interrupted");
+          }
         }
       }
       long left = haltTimeout.toNanos();
@@ -270,16 +284,25 @@ public final class Execution {
       lock.unlock();
     }
     for (Thread t : threads) {
-      while (true) {
-        try {
-          t.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
+      joinUninterruptibly(t);
     }
     return interrupted;
+  }
+
+  /**
+   * Joins a thread that has finished its work (or is about to); an interrupt arriving
+   * meanwhile does not end the run: it is kept in {@code lateInterrupt} and restored on the
+   * caller's thread when {@code run} returns.
+   */
+  private void joinUninterruptibly(Thread t) {
+    while (true) {
+      try {
+        t.join();
+        return;
+      } catch (InterruptedException e) {
+        lateInterrupt = true;
+      }
+    }
   }
 
   boolean halted() {

@@ -240,6 +240,7 @@ final class Worker implements Runnable {
     long began = listeners == null ? 0 : System.nanoTime();
     Watchdog.Token timer = node.timeoutNanos > 0 ? execution.watchdog().arm(node.timeoutNanos) : null;
     Throwable thrown = null;
+    boolean stoppedByHalt = false;
     counters.active.lazySet(1);
     try {
       if (call.start) {
@@ -252,6 +253,9 @@ final class Worker implements Runnable {
       throw e;
     } catch (Throwable t) {
       thrown = t;
+      // decided here, before listeners run: a halt that comes after the call failed on its
+      // own must not turn that failure into "stopped by the halt"
+      stoppedByHalt = execution.halted() && isInterruption(t);
     } finally {
       call.open = false;
       // after disarm() the timer cannot interrupt this thread any more (see Watchdog)
@@ -269,7 +273,7 @@ final class Worker implements Runnable {
         Thread.interrupted();
       }
     }
-    if (thrown != null && execution.halted() && isInterruption(thrown)) {
+    if (stoppedByHalt) {
       throw new GraphHaltedException("halted");
     }
     return thrown;

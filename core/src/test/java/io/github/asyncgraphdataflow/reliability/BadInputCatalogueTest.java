@@ -17,6 +17,7 @@ import io.github.asyncgraphdataflow.InvalidAsyncGraphException;
 import io.github.asyncgraphdataflow.Node;
 import io.github.asyncgraphdataflow.NodeFunction;
 import io.github.asyncgraphdataflow.NodeFunction2;
+import io.github.asyncgraphdataflow.NodeFunction3;
 import io.github.asyncgraphdataflow.NodeOptions;
 import io.github.asyncgraphdataflow.NodeStats;
 import io.github.asyncgraphdataflow.Nodes;
@@ -88,11 +89,30 @@ class BadInputCatalogueTest {
     @Test
     void nodeFunctionNull() {
       refused(() -> graph.addNode("a", (SourceFunction<String>) null),
-          NullPointerException.class, "function");
+          NullPointerException.class, "function of node 'a'");
       refused(() -> graph.addNode("a", (NodeFunction<String, String>) null),
-          NullPointerException.class, "function");
+          NullPointerException.class, "function of node 'a'");
+      refused(() -> graph.addNode("a", (NodeFunction3<String, String, String, String>) null,
+          NodeOptions.defaults()), NullPointerException.class, "function of node 'a'");
       refused(() -> graph.addNode((NodeFunction2<String, String, String>) null,
           NodeOptions.defaults()), NullPointerException.class, "function");
+      assertThat(graph.nodes()).isEmpty();
+    }
+
+    @Test
+    void nameAndOptionsNameDiffer() {
+      refused(() -> graph.addNode("a", NOTHING, NodeOptions.builder().name("b").build()),
+          IllegalArgumentException.class,
+          "Node 'a' is also named 'b' in its options; give the name once");
+      assertThat(graph.nodes()).isEmpty();
+    }
+
+    @Test
+    void queueGivenTwice() {
+      refused(() -> graph.addNode("a", (List<String> batch, Emitter<String> out) -> { },
+          () -> new BatchingQueue<String>(2),
+          NodeOptions.builder().queue(() -> new FifoQueue<>(1)).build()),
+          IllegalArgumentException.class, "Node 'a' is given a queue twice");
       assertThat(graph.nodes()).isEmpty();
     }
 
