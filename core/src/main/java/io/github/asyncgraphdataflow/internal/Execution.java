@@ -141,11 +141,13 @@ public final class Execution {
       nodes[i].errorDestinations = errorWired;
     }
     remaining = nodes.length;
-    boolean timeouts = false;
+    long minTimeout = Long.MAX_VALUE;
     for (NodeRun n : nodes) {
-      timeouts |= n.timeoutNanos > 0;
+      if (n.timeoutNanos > 0) {
+        minTimeout = Math.min(minTimeout, n.timeoutNanos);
+      }
     }
-    this.watchdog = timeouts ? new Watchdog(threadFactory) : null;
+    this.watchdog = minTimeout == Long.MAX_VALUE ? null : new Watchdog(threadFactory, minTimeout);
     this.maxErrors = config.maxErrors();
     this.timeLimit = config.timeLimit();
   }
@@ -183,6 +185,9 @@ public final class Execution {
       monitor = threadFactory.newThread(() -> monitor(stall)); // the user's factory, as workers
       monitor.setName("agdf-monitor");
       monitor.start();
+    }
+    if (watchdog != null) {
+      watchdog.start();
     }
     for (Thread t : threads) {
       t.start();

@@ -47,6 +47,8 @@ final class Worker implements Runnable {
   private final Object[] batch;
   /** This worker's buffer for a call's held emits (one call at a time), made on first use. */
   private ArrayList<Object> heldBuffer;
+  /** This worker's call clock, registered at its first call with a timeout. */
+  private Watchdog.Slot clock;
   private Thread owner;
 
   Worker(Execution execution, NodeRun node, int index, boolean runsStart) {
@@ -238,7 +240,14 @@ final class Worker implements Runnable {
    */
   private Throwable attempt(Call call) throws InterruptedException {
     long began = listeners == null ? 0 : System.nanoTime();
-    Watchdog.Token timer = node.timeoutNanos > 0 ? execution.watchdog().arm(node.timeoutNanos) : null;
+    Watchdog.Slot timer = null;
+    if (node.timeoutNanos > 0) {
+      if (clock == null) {
+        clock = execution.watchdog().register();
+      }
+      timer = clock;
+      timer.arm(node.timeoutNanos);
+    }
     Throwable thrown = null;
     boolean stoppedByHalt = false;
     counters.active.lazySet(1);
