@@ -391,8 +391,8 @@ public final class AsyncExecutor {
      * node(s), their queue depths and active workers, and the top stack frames of each worker
      * inside a call (default 30 s; {@link Duration#ZERO} turns stall warnings off). The line
      * is logged again only when the set of stalled nodes changes; an INFO line says when
-     * progress resumes. The check runs on the execution's monitor thread, a few times per
-     * interval, and costs the workers nothing.
+     * progress resumes. The check runs on the thread that called {@code execute}, while it
+     * waits, a few times per interval, and costs the workers nothing.
      *
      * {@snippet :
      * AsyncExecutor executor = AsyncExecutor.builder(graph)

@@ -27,7 +27,7 @@ class ExecuteThreadsTest {
     executor.execute();
 
     assertThat(threads.threads()).extracting(Thread::getName)
-        .containsExactlyInAnyOrder("agdf-only-0", "agdf-monitor");
+        .containsExactlyInAnyOrder("agdf-only-0", "agdf-data-flow-log");
     assertThat(threads.alive()).isEmpty();
   }
 

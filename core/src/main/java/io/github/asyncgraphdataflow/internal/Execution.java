@@ -57,12 +57,13 @@ import org.slf4j.Logger;
  * interrupt is waited for {@code haltTimeout}; then {@code execute} returns anyway and logs
  * the stuck nodes by name.
  *
- * <p><b>Monitor thread.</b> When data-flow logging or stall warnings are on (stall warnings
- * are by default), one thread {@code agdf-monitor} from the executor's thread factory (as the
- * workers) keeps the clock for both: it logs
- * the data flow every interval and lets {@link StallMonitor} look at the counters a few times
- * per stall interval. It only reads counters and takes stack traces, never touches a queue's
- * lock, and is stopped and joined before {@code execute} returns.
+ * <p><b>Stall checks</b> (on by default) run on the caller of {@code execute} while it waits:
+ * it wakes a few times per stall interval and lets {@link StallMonitor} read the counters,
+ * without the lock; no thread is started for them, so a short execution pays nothing.
+ *
+ * <p><b>Data-flow logging</b>, when on, runs on one thread {@code agdf-data-flow-log} from the
+ * executor's thread factory (as the workers); it only reads counters, and is stopped and
+ * joined before {@code execute} returns.
  *
  * <p><b>Policies.</b> Retries, back-off and rate-limit waits run on the worker's own thread
  * (see {@link Worker}); call timeouts share one timer thread ({@link Watchdog}), made only
@@ -178,30 +179,28 @@ public final class Execution {
         node.queue.sourcesFinished();
       }
     }
+    Thread logThread = null;
+    if (logging != null) {
+      logThread = threadFactory.newThread(this::logPeriodically); // the user's, as the workers'
+      logThread.setName("agdf-data-flow-log");
+      logThread.start();
+    }
     StallMonitor stall = stallWarning.isZero() ? null
         : new StallMonitor(nodes, stallWarning, logger, System.nanoTime());
-    Thread monitor = null;
-    if (logging != null || stall != null) {
-      monitor = threadFactory.newThread(() -> monitor(stall)); // the user's factory, as workers
-      monitor.setName("agdf-monitor");
-      monitor.start();
-    }
     if (watchdog != null) {
       watchdog.start();
     }
     for (Thread t : threads) {
       t.start();
     }
-    boolean interrupted = awaitEnd(start);
+    boolean interrupted = awaitEnd(start, stall);
     if (watchdog != null) {
       watchdog.shutdown();
     }
     logSummaries();
-    if (monitor != null) {
+    if (logThread != null) {
       loggingStop.countDown();
-      joinUninterruptibly(monitor);
-    }
-    if (logging != null) {
+      joinUninterruptibly(logThread);
       logDataFlow();
     }
     if (lateInterrupt && !interrupted) {
@@ -236,26 +235,35 @@ public final class Execution {
   }
 
   /**
-   * Waits until every node finished, or the time limit is up; on halt, at most
-   * {@code haltTimeout} more.
+   * Waits until every node finished, or the time limit is up, looking for stalls while it
+   * waits (if on); on halt, at most {@code haltTimeout} more.
    */
-  private boolean awaitEnd(long start) {
+  private boolean awaitEnd(long start, StallMonitor stallMonitor) {
     boolean interrupted = false;
     long deadline = timeLimit == null ? 0 : start + timeLimit.toNanos();
+    StallMonitor stall = stallMonitor;
+    long nextCheck = stall == null ? 0 : start + stall.tickNanos();
     lock.lock();
     try {
       while (remaining > 0 && !halted) {
         try {
-          if (timeLimit == null) {
+          long now = System.nanoTime();
+          if (timeLimit != null && deadline - now <= 0) {
+            haltInternal(null, HaltReason.TIME_LIMIT,
+                "the time limit of " + timeLimit + " is up");
+          } else if (stall != null && nextCheck - now <= 0) {
+            lock.unlock(); // a check reads counters, takes stacks and logs: not under the lock
+            try {
+              stall = checkStalls(stall, now);
+            } finally {
+              lock.lock();
+            }
+            nextCheck = now + (stall == null ? 0 : stall.tickNanos());
+          } else if (timeLimit == null && stall == null) {
             changed.await();
           } else {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-              haltInternal(null, HaltReason.TIME_LIMIT,
-                  "the time limit of " + timeLimit + " is up");
-            } else {
-              changed.awaitNanos(left);
-            }
+            long left = timeLimit == null ? Long.MAX_VALUE : deadline - now;
+            changed.awaitNanos(stall == null ? left : Math.min(left, nextCheck - now));
           }
         } catch (InterruptedException e) {
           if (remaining == 0) {
@@ -507,33 +515,20 @@ public final class Execution {
     return java.util.Collections.unmodifiableMap(m);
   }
 
-  /**
-   * The monitor thread's clock: data-flow logging every interval (if on) and stall checks
-   * (if on), until the execution ends ({@code loggingStop}); stall checks stop at a halt.
-   */
-  private void monitor(StallMonitor stall) {
-    long logEvery = logging == null ? Long.MAX_VALUE : logging.timeInterval().toNanos();
-    long checkEvery = stall == null ? Long.MAX_VALUE : stall.tickNanos();
-    long sinceLog = 0;
-    long sinceCheck = 0;
-    long last = System.nanoTime();
+  /** One stall check; a logger that throws turns the checks off for this run. */
+  private static StallMonitor checkStalls(StallMonitor stall, long now) {
     try {
-      while (!loggingStop.await(Math.min(logEvery - sinceLog, checkEvery - sinceCheck),
-          TimeUnit.NANOSECONDS)) {
-        long now = System.nanoTime();
-        sinceLog += now - last;
-        sinceCheck += now - last;
-        last = now;
-        if (sinceLog >= logEvery) {
-          logDataFlow();
-          sinceLog = 0;
-        }
-        if (sinceCheck >= checkEvery) {
-          if (!halted) {
-            stall.check(now);
-          }
-          sinceCheck = 0;
-        }
+      stall.check(now);
+      return stall;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void logPeriodically() {
+    try {
+      while (!loggingStop.await(logging.timeInterval().toNanos(), TimeUnit.NANOSECONDS)) {
+        logDataFlow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -26,7 +26,8 @@ import org.slf4j.Logger;
  * stack traces ({@link Thread#getStackTrace()}, which works for virtual threads) only when it
  * logs.
  *
- * <p>Thread-safety: confined to the execution's monitor thread.
+ * <p>Thread-safety: confined to the thread that called {@code execute}, which runs the checks
+ * while it waits for the end.
  */
 final class StallMonitor {
   private static final int FRAMES = 5;

@@ -190,7 +190,7 @@ class RandomGraphPropertiesTest {
 
   private static void assertNoThreadAlive(GraphRun run) {
     assertThat(run.threads.threads()).as("worker threads").isNotEmpty()
-        .allSatisfy(t -> assertThat(t.getName()).matches("agdf-n\\d+-\\d+|agdf-timeouts|agdf-monitor"));
+        .allSatisfy(t -> assertThat(t.getName()).matches("agdf-n\\d+-\\d+|agdf-timeouts"));
     assertThat(run.threads.alive()).as("worker threads alive after execute returned").isEmpty();
   }
 
