@@ -77,6 +77,8 @@ final class GraphRun {
         Collections.synchronizedMap(new IdentityHashMap<>());
     final AtomicLong emitAttempts = new AtomicLong();
     final AtomicLong emitReturned = new AtomicLong();
+    /** Emits of attempts that then fail transiently: held, and dropped unless a halt ends the retry. */
+    final AtomicLong heldEmitAttempts = new AtomicLong();
     final AtomicLong emittedSum = new AtomicLong();
     final AtomicLong booms = new AtomicLong();
     final AtomicLong thrown = new AtomicLong();
@@ -188,6 +190,7 @@ final class GraphRun {
         }
         if (attempt <= transientFailures(v, -1)) {
           for (int k = 0; k < ns.items(); k++) {
+            probe.heldEmitAttempts.incrementAndGet();
             out.emit(new Item(v, mix(v + 1_000, mix(v, k))));  // held, then dropped
           }
           throw transientFailure(v);
@@ -218,6 +221,7 @@ final class GraphRun {
           }
         }
         if (attempt <= transientFailures(v, value)) {
+          probe.heldEmitAttempts.incrementAndGet();
           out.emit(new Item(v, mix(v + 1_000, value)));  // held, then dropped
           throw transientFailure(v);
         }

@@ -23,7 +23,7 @@ import java.util.Set;
  * ... (twice more hello, and the periodic lines, as time goes by)
  * INFO: transform - in=3, out=3, err=0
  * INFO: load - in=3, out=3, err=0
- * Statistics: {extract=NodeStats[in=0, out=3, err=0, discarded=0], ...}
+ * Statistics: {extract=NodeStats[in=0, out=3, err=0, discarded=0, calls=0, ...], ...}
  * </pre>
  */
 public final class DataFlowStatistics {

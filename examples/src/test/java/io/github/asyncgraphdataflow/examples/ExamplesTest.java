@@ -164,9 +164,11 @@ class ExamplesTest {
         "INFO: transform - in=3, out=3, err=0",
         "INFO: load - in=3, out=3, err=0",
         "Statistics: {extract=NodeStats[in=0, out=3, err=0, discarded=0, calls=0, retries=0, "
-            + "queued=0, active=0], transform=NodeStats[in=3, out=3, err=0, discarded=0, "
-            + "calls=3, retries=0, queued=0, active=0], load=NodeStats[in=3, out=3, err=0, "
-            + "discarded=0, calls=3, retries=0, queued=0, active=0]}");
+            + "queued=0, active=0], "
+            + "transform=NodeStats[in=3, out=3, err=0, discarded=0, calls=3, retries=0, "
+            + "queued=0, active=0], "
+            + "load=NodeStats[in=3, out=3, err=0, discarded=0, calls=3, retries=0, "
+            + "queued=0, active=0]}");
   }
 
   @Test

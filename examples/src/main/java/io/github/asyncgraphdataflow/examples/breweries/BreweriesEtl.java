@@ -3,6 +3,7 @@ package io.github.asyncgraphdataflow.examples.breweries;
 import io.github.asyncgraphdataflow.AsyncExecutor;
 import io.github.asyncgraphdataflow.ExecutionResult;
 import io.github.asyncgraphdataflow.NodeStats;
+import io.github.asyncgraphdataflow.live.LiveView;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -50,6 +51,10 @@ public final class BreweriesEtl implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/breweries",
       description = "Where breweries.csv and breweries.db are written (default: ${DEFAULT-VALUE}).")
   Path outDir;
+
+  @Option(names = "--live", paramLabel = "PORT",
+      description = "Serve a live page of the running graph on 127.0.0.1:PORT (0: any free port).")
+  Integer livePort;
 
   @Option(names = "--fetchers", paramLabel = "N", defaultValue = "8",
       description = "How many pages are fetched at the same time (default: ${DEFAULT-VALUE}).")
@@ -110,6 +115,8 @@ public final class BreweriesEtl implements Callable<Integer> {
     check(perPage >= 1 && perPage <= 200, "--per-page must be 1 to 200, was " + perPage);
     check(records >= 0, "--records must not be negative, was " + records);
     check(retries >= 0, "--retries must not be negative, was " + retries);
+    check(livePort == null || (livePort >= 0 && livePort <= 65_535),
+        "--live must be a port from 0 to 65535, was " + livePort);
     Files.createDirectories(outDir);
     if (url != null) {
       var parsed = spec.commandLine().getParseResult();
@@ -147,9 +154,14 @@ public final class BreweriesEtl implements Callable<Integer> {
         CsvSink csv = new CsvSink(csvFile);
         SqliteSink sqlite = new SqliteSink(dbFile)) {
       job = new BreweriesJob(client, base, perPage, fetchers, csv, sqlite);
-      AsyncExecutor executor = new AsyncExecutor(job.graph());
-      try (Progress progress = new Progress(out, terminal, () -> status(job, client, csv, sqlite,
-          executor.dataFlowStats()))) {
+      AsyncExecutor.Builder builder = AsyncExecutor.builder(job.graph());
+      LiveView live = livePort == null ? null : LiveView.start(builder, livePort);
+      AsyncExecutor executor = live == null ? builder.build() : live.executor();
+      if (live != null) {
+        out.println("Live view: " + live.url());
+      }
+      try (live; Progress progress = new Progress(out, terminal,
+          () -> status(job, client, csv, sqlite, executor.dataFlowStats()))) {
         result = executor.execute();
       }
     }
