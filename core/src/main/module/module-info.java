@@ -3,7 +3,8 @@
  * own bounded input queue and its own number of concurrent workers.
  *
  * <p>Exports the API ({@code io.github.asyncgraphdataflow}) and the custom queues
- * ({@code io.github.asyncgraphdataflow.queue}); the engine in
+ * ({@code io.github.asyncgraphdataflow.queue}) and the small SPI for other engines
+ * ({@code io.github.asyncgraphdataflow.spi}); the engine in
  * {@code io.github.asyncgraphdataflow.internal} is not exported. Logging goes through SLF4J.
  */
 module io.github.asyncgraphdataflow {
@@ -11,4 +12,5 @@ module io.github.asyncgraphdataflow {
 
   exports io.github.asyncgraphdataflow;
   exports io.github.asyncgraphdataflow.queue;
+  exports io.github.asyncgraphdataflow.spi;
 }

@@ -8,12 +8,14 @@ import io.github.asyncgraphdataflow.internal.ReflectiveFunction;
 import io.github.asyncgraphdataflow.queue.NodeQueue;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +43,8 @@ public final class AsyncGraph {
   private final Map<String, Integer> index = new LinkedHashMap<>();
   private final Map<String, Set<String>> nodesToEdges = new LinkedHashMap<>();
   private final Set<Edge> edges = new LinkedHashSet<>();
+  /** The condition of each conditional edge, by its source, then destination. */
+  private final Map<String, Map<String, Predicate<Object>>> conditions = new HashMap<>();
   private final Set<Edge> errorEdges = new LinkedHashSet<>();
   private final Dag dag = new Dag();
 
@@ -434,21 +438,76 @@ public final class AsyncGraph {
   // ---- edges ----
 
   /**
-   * Adds an edge between two nodes by name. Adding an existing edge again changes nothing.
+   * Adds an edge between two nodes by name. Adding an existing edge (without a condition)
+   * again changes nothing.
    *
    * @param source the emitting node's name
    * @param destination the receiving node's name
    * @throws IllegalArgumentException if a node does not exist
    * @throws InvalidAsyncGraphException if the edge would close a cycle (the graph is unchanged)
    */
-  public synchronized void addEdge(String source, String destination) {
+  public void addEdge(String source, String destination) {
+    add(source, destination, null);
+  }
+
+  /**
+   * Adds an edge by name with a condition: only the items for which it returns true go along
+   * this edge; the others are not counted in the destination's {@code in}. A node's emitted
+   * item still goes to every destination whose edge has no condition or a condition that
+   * holds (fan-out stays a broadcast among those).
+   *
+   * {@snippet file="EdgeConditionTest.java" region="route"}
+   *
+   * <p>The condition runs on the emitting worker's thread, during {@code emit}, so it may be
+   * called by several of the source's workers at once: it must be thread-safe, and should be
+   * cheap. A condition that throws counts as an error of the source node
+   * ({@link EdgeConditionException}, logged and kept); that item does not go along that edge.
+   * The cycle check treats a conditional edge as an edge.
+   *
+   * @param source the emitting node's name
+   * @param destination the receiving node's name
+   * @param condition which items go along the edge
+   * @throws IllegalArgumentException if a node does not exist, or the graph already has an edge
+   *     from {@code source} to {@code destination} (with or without a condition: combine the
+   *     conditions into one predicate instead)
+   * @throws InvalidAsyncGraphException if the edge would close a cycle (the graph is unchanged)
+   */
+  public void addEdge(String source, String destination, Predicate<Object> condition) {
+    add(source, destination, Objects.requireNonNull(condition, "condition"));
+  }
+
+  /**
+   * Adds an edge between two node handles with a condition; see
+   * {@link #addEdge(String, String, Predicate)}.
+   *
+   * @param source the emitting node
+   * @param destination the receiving node
+   * @param condition which items go along the edge
+   * @param <T> the item type flowing along the edge
+   * @throws IllegalArgumentException if a handle belongs to another graph, or the edge exists
+   * @throws InvalidAsyncGraphException if the edge would close a cycle (the graph is unchanged)
+   */
+  @SuppressWarnings("unchecked")
+  public <T> void addEdge(Node<?, ? extends T> source, Node<? super T, ?> destination,
+      Predicate<? super T> condition) {
+    Objects.requireNonNull(condition, "condition");
+    add(own(source, "source").name(), own(destination, "destination").name(),
+        (Predicate<Object>) condition);
+  }
+
+  private synchronized void add(String source, String destination, Predicate<Object> condition) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(destination, "destination");
     int s = indexOf(source);
     int d = indexOf(destination);
-    Edge edge = new Edge(source, destination);
-    if (edges.contains(edge)) {
-      return;
+    Edge edge = new Edge(source, destination, condition != null);
+    if (nodesToEdges.get(source).contains(destination)) {
+      if (condition == null && edges.contains(edge)) {
+        return;
+      }
+      throw new IllegalArgumentException("The graph already has an edge " + source + " -> "
+          + destination + "; an edge cannot be added twice when either has a condition "
+          + "(combine the conditions into one predicate)");
     }
     if (!dag.addEdge(s, d)) {
       throw new InvalidAsyncGraphException("Graph has a cycle: the edge " + source + " -> "
@@ -457,6 +516,9 @@ public final class AsyncGraph {
     }
     edges.add(edge);
     nodesToEdges.get(source).add(destination);
+    if (condition != null) {
+      conditions.computeIfAbsent(source, k -> new HashMap<>()).put(destination, condition);
+    }
   }
 
   /**
@@ -601,8 +663,8 @@ public final class AsyncGraph {
   /**
    * Draws this graph as a Mermaid flowchart: each node a box with its name, {@code maxTasks}
    * and queue (the default queue's size, or a custom queue's class, learnt by calling the
-   * queue supplier once), each edge an arrow; nodes in the order they were added, with any
-   * name escaped. Paste it into a {@code ```mermaid} block of a Markdown file.
+   * queue supplier once), each edge an arrow, each error edge a dashed arrow labelled
+   * "error"; nodes in the order they were added, with any name escaped. Paste it into a {@code ```mermaid} block of a Markdown file.
    *
    * {@snippet file="GraphDiagramTest.java" region="mermaid"}
    *
@@ -628,6 +690,7 @@ public final class AsyncGraph {
     synchronized (this) {
       ns = List.copyOf(nodes.values());
       edges.forEach(e -> arrows.add(GraphDiagram.Arrow.data(e)));
+      errorEdges.forEach(e -> arrows.add(GraphDiagram.Arrow.error(e)));
     }
     return new GraphDiagram(ns, arrows); // drawn outside the lock: it calls queue suppliers
   }
@@ -635,6 +698,7 @@ public final class AsyncGraph {
   // ---- internals ----
 
   /** The graph as an execution sees it, taken atomically. */
+  @SuppressWarnings("unchecked")
   synchronized GraphSnapshot snapshot() {
     List<NodeSpec> specs = new ArrayList<>();
     for (Node<?, ?> n : nodes.values()) {
@@ -642,9 +706,15 @@ public final class AsyncGraph {
           haltOnException || n.options().haltOnException()));
     }
     int[][] dests = new int[specs.size()][];
+    Predicate<Object>[][] conds = (Predicate<Object>[][]) new Predicate<?>[specs.size()][];
     int i = 0;
-    for (Set<String> targets : nodesToEdges.values()) {
-      dests[i++] = targets.stream().mapToInt(index::get).toArray();
+    for (Map.Entry<String, Set<String>> e : nodesToEdges.entrySet()) {
+      dests[i] = e.getValue().stream().mapToInt(index::get).toArray();
+      Map<String, Predicate<Object>> c = conditions.get(e.getKey());
+      if (c != null) {
+        conds[i] = e.getValue().stream().map(c::get).toArray(Predicate[]::new);
+      }
+      i++;
     }
     int[][] errorDests = new int[specs.size()][0];
     for (Edge e : errorEdges) {
@@ -652,7 +722,7 @@ public final class AsyncGraph {
       errorDests[from] = java.util.Arrays.copyOf(errorDests[from], errorDests[from].length + 1);
       errorDests[from][errorDests[from].length - 1] = index.get(e.destination());
     }
-    return new GraphSnapshot(List.copyOf(specs), dests, errorDests);
+    return new GraphSnapshot(List.copyOf(specs), dests, errorDests, conds);
   }
 
   private static NodeOptions named(String name) {

@@ -21,7 +21,10 @@ import org.slf4j.Logger;
  *
  * <p>The format's placeholders are {@code {node}} and the fields of {@link NodeStats}:
  * {@code {in}}, {@code {out}}, {@code {err}}, {@code {discarded}}, {@code {calls}},
- * {@code {retries}}, {@code {queued}} and {@code {active}}. Immutable and thread-safe.
+ * {@code {retries}}, {@code {queued}} and {@code {active}}. {@code {discarded}} also shows a
+ * join node's unmatched items, and {@code {in}} along a conditional edge counts only what passed
+ * its condition; for a join, {@code " {node} - in={in}, joined={calls}, unmatched={discarded}"}
+ * is a useful format. Immutable and thread-safe.
  *
  * @param nodeFormat one node's line (default {@value #DEFAULT_NODE_FORMAT})
  * @param nodeFilter the nodes to log, or empty for all

@@ -3,13 +3,13 @@ package io.github.asyncgraphdataflow;
 /**
  * Hands the items a node produces to every destination of that node.
  *
- * <p>A node function receives an emitter and calls {@link #emit} once per output item, the
- * way a Python async generator {@code yield}s. Each item goes to the input queue of every
+ * <p>A node function receives an emitter and calls {@link #emit} once per output item (it
+ * plays the part of {@code yield} in the Python original). Each item goes to the input queue of every
  * destination node (fan-out is a broadcast). {@code emit} blocks while a destination queue is
  * full, which is how back-pressure travels upstream.
  *
- * <p>{@code emit} returns once the item is in every destination's queue, as a {@code yield}
- * hands its item on: a function that emits and then blocks (on I/O, say) or runs for the whole
+ * <p>{@code emit} returns once the item is in every destination's queue: a function that
+ * emits and then blocks (on I/O, say) or runs for the whole
  * execution (a source) never holds items back from its destinations. A {@code null} item is a
  * legal item. A {@link Throwable}
  * emitted as an item is not passed on: it counts as an error of the emitting node, exactly as

@@ -46,7 +46,13 @@ final class GraphDiagram {
    */
   record Arrow(String source, String destination, Style style, String label) {
     static Arrow data(Edge edge) {
-      return new Arrow(edge.source(), edge.destination(), Style.DATA, null);
+      return edge.conditional()
+          ? new Arrow(edge.source(), edge.destination(), Style.CONDITIONAL, "if")
+          : new Arrow(edge.source(), edge.destination(), Style.DATA, null);
+    }
+
+    static Arrow error(Edge edge) {
+      return new Arrow(edge.source(), edge.destination(), Style.ERROR, null);
     }
   }
 
@@ -128,6 +134,9 @@ final class GraphDiagram {
     lines.add("maxTasks " + o.maxTasks() + ", " + queueOf(o));
     if (o.haltOnException()) {
       lines.add("halts on failure");
+    }
+    if (o.ordered() && o.maxTasks() > 1) {
+      lines.add("ordered output");
     }
     return lines;
   }

@@ -3,8 +3,8 @@ package io.github.asyncgraphdataflow;
 import java.io.Serializable;
 
 /**
- * A node function that takes 2 inputs, spread from each item as the original calls
- * {@code f(*item)} or {@code f(**item)}.
+ * A node function that takes 2 inputs, spread from each item: its parts by position, or
+ * its entries by parameter name.
  *
  * <p>With {@link NodeOptions#unpackInput()} on (the default) an item is spread over the
  * parameters by position when it is a record (such as {@link Tuple2}), an array, or a

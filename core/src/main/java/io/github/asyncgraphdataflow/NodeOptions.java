@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The configuration of one node: the keyword arguments of the original's {@code add_node}.
+ * The configuration of one node: its name, workers, queue, halting and input unpacking (the
+ * keyword arguments of the Python original's {@code add_node}).
  *
  * {@snippet :
  * NodeOptions fetchers = NodeOptions.builder().name("fetch").maxTasks(8).queueSize(100).build();
@@ -33,6 +34,8 @@ import java.util.function.Supplier;
  *     none (default)
  * @param maxErrors halt the graph when this node's {@code err} reaches this many, or 0 for no
  *     budget (default)
+ * @param ordered with several workers, emitted items leave in the order the inputs were taken
+ *     (default false); see {@link Builder#ordered(boolean)}
  */
 public record NodeOptions(
     String name,
@@ -46,7 +49,8 @@ public record NodeOptions(
     Retry retry,
     Duration timeout,
     RateLimit rateLimit,
-    int maxErrors) {
+    int maxErrors,
+    boolean ordered) {
 
   /** The default number of workers per node. */
   public static final int DEFAULT_MAX_TASKS = 1;
@@ -74,8 +78,8 @@ public record NodeOptions(
   }
 
   /**
-   * The options without policies (no retry, timeout, rate limit or error budget), as before
-   * those existed.
+   * The options without policies (no retry, timeout, rate limit, error budget or ordered
+   * output), as before those existed.
    *
    * @param name the node's name, or {@code null}
    * @param haltOnException halt the graph when this node fails
@@ -90,7 +94,7 @@ public record NodeOptions(
       int queueSize, Supplier<? extends NodeQueue<?, ?>> queue, boolean checkFunction,
       List<String> parameterNames) {
     this(name, haltOnException, unpackInput, maxTasks, queueSize, queue, checkFunction,
-        parameterNames, Retry.none(), null, null, 0);
+        parameterNames, Retry.none(), null, null, 0, false);
   }
 
   /**
@@ -130,6 +134,7 @@ public record NodeOptions(
     b.timeout = timeout;
     b.rateLimit = rateLimit;
     b.maxErrors = maxErrors;
+    b.ordered = ordered;
     return b;
   }
 
@@ -178,6 +183,7 @@ public record NodeOptions(
     private Duration timeout;
     private RateLimit rateLimit;
     private int maxErrors;
+    private boolean ordered;
 
     private Builder() {}
 
@@ -358,6 +364,33 @@ public record NodeOptions(
     }
 
     /**
+     * Whether the items this node emits leave it in the order its inputs were taken from its
+     * queue, however its {@code maxTasks} workers interleave (default false: each item leaves
+     * as soon as it is emitted). The items one call emits stay together, in the order emitted.
+     * Like Reactor's {@code flatMapSequential} and Flink's {@code orderedWait}.
+     *
+     * {@snippet file="OrderedOutputTest.java" region="ordered"}
+     *
+     * <p>How: each input taken gets a ticket; the call holding the oldest unreleased ticket
+     * emits straight through, the others hold what they emit until their turn. The reorder
+     * buffer is bounded: at most {@code 2 × maxTasks} inputs are taken and not yet released
+     * (a worker waits for the oldest to be released before it takes another), and a call that
+     * is not the oldest holds at most 1,024 emitted items, then waits in {@code emit} until it
+     * is the oldest. These waits cannot deadlock: the oldest call never waits on the buffer,
+     * so it always finishes and releases the next one. A halt wakes every waiter; items held
+     * then count as {@code out} of this node, and as {@code in} and {@code discarded} at each
+     * destination they were bound for. Ordered workers take one item at a time. With
+     * {@code maxTasks(1)} output is in order anyway and this option costs nothing.
+     *
+     * @param ordered true to keep the input order
+     * @return this builder
+     */
+    public Builder ordered(boolean ordered) {
+      this.ordered = ordered;
+      return this;
+    }
+
+    /**
      * Builds the options.
      *
      * @return immutable options
@@ -365,7 +398,7 @@ public record NodeOptions(
     public NodeOptions build() {
       return new NodeOptions(
           name, haltOnException, unpackInput, maxTasks, queueSize, queue, checkFunction,
-          parameterNames, retry, timeout, rateLimit, maxErrors);
+          parameterNames, retry, timeout, rateLimit, maxErrors, ordered);
     }
   }
 }

@@ -16,7 +16,10 @@ package io.github.asyncgraphdataflow;
  * ({@code in}) but were never given to its function because the graph halted. So, for every
  * node, once {@code execute} has returned: {@code in == calls + discarded}. (A custom queue
  * may transform items, a batching queue say; then {@code in} and {@code discarded} count the
- * items put into it, and {@code calls} the items its workers took out.)
+ * items put into it, and {@code calls} the items its workers took out; a
+ * {@link io.github.asyncgraphdataflow.queue.JoinQueue} counts the items it could not match in
+ * {@code discarded}, so for a join node {@code in == sources × calls + discarded}.) Along an
+ * edge with a condition, only the items that pass it count as the destination's {@code in}.
  *
  * <p>{@code queued} and {@code active} describe the moment the snapshot was taken: they go up
  * and down, and are 0 after {@code execute} has returned. They are read without locks, so
@@ -31,7 +34,9 @@ package io.github.asyncgraphdataflow;
  * @param in items delivered into this node's queue, plus the items it held at the start
  * @param out items this node emitted
  * @param err failed calls plus emitted throwables
- * @param discarded items in this node's queue thrown away when the graph halted
+ * @param discarded items that reached this node and were thrown away unprocessed: by a halt
+ *     (including the items an ordered source held for this node), or by its queue (a join's
+ *     unmatched items)
  * @param calls items taken from this node's queue and given to its function (each item once,
  *     however many attempts a retry policy made)
  * @param retries attempts made again after a failure, by a retry policy

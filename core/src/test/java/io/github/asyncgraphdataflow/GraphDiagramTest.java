@@ -148,6 +148,30 @@ class GraphDiagramTest {
   }
 
   @Test
+  void errorEdgesAreDashedRedAndLabelledAfterTheDataEdges() {
+    AsyncGraph graph = new AsyncGraph();
+    var fetch = graph.addNode("fetch", (Emitter<String> out) -> out.emit("page"));
+    var parse = graph.addNode("parse", Nodes.sink((String page) -> { }));
+    var failed = graph.addNode("failed", Nodes.sink((DeadLetter<String> letter) -> { }));
+    graph.addErrorEdge(parse, failed);
+    graph.addEdge(fetch, parse);
+
+    assertThat(graph.toMermaid()).isEqualTo("""
+        flowchart LR
+          n0["fetch<br/>maxTasks 1, queue 10,000"]
+          n1["parse<br/>maxTasks 1, queue 10,000"]
+          n2["failed<br/>maxTasks 1, queue 10,000"]
+          n0 --> n1
+          n1 -.->|"error"| n2
+        """);
+    assertThat(graph.toDot()).endsWith("""
+          n0 -> n1;
+          n1 -> n2 [style=dashed, color=red, label="error"];
+        }
+        """);
+  }
+
+  @Test
   void anEmptyGraphIsAnEmptyPicture() {
     assertThat(new AsyncGraph().toMermaid()).isEqualTo("flowchart LR\n");
     assertThat(new AsyncGraph().toDot())

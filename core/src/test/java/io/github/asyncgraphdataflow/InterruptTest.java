@@ -79,7 +79,8 @@ class InterruptTest {
     assertThat(returned).isFalse();
     assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
     assertThat(blockedWorkerWasInterrupted).isTrue();
-    assertThat(threads.threads()).hasSize(2);
+    assertThat(threads.threads()).extracting(Thread::getName)
+        .containsExactlyInAnyOrder("agdf-blocked-0", "agdf-sink-0");
     assertThat(threads.alive()).isEmpty();
     assertThat(newLiveAgdfPlatformThreads(before)).isEmpty();
     assertThat(executor.dataFlowStats().get("blocked").err())

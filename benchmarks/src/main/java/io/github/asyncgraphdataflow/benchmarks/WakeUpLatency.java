@@ -20,7 +20,8 @@ import java.util.concurrent.Semaphore;
  *
  * <p>Cases: ours with a stash queue (10,000 items, lock-free hand-over), ours with a small
  * queue (16 items, under the lock), and the plain reference (two virtual threads and an
- * {@link ArrayBlockingQueue}). Prints one {@code WAKEUP} line per case, in microseconds.
+ * {@link ArrayBlockingQueue}). Prints one {@code WAKEUP} line per case: median, p99, p99.9
+ * and maximum in microseconds, how many hand-overs took 1 ms or more, and the sample count.
  */
 public final class WakeUpLatency {
   private static final int WARMUP = 5_000;
@@ -29,7 +30,7 @@ public final class WakeUpLatency {
   private WakeUpLatency() {}
 
   /**
-   * Runs every case and prints {@code WAKEUP <case> median p99 p99.9 max n}.
+   * Runs every case and prints {@code WAKEUP <case> median p99 p99.9 max slow n}.
    *
    * @param args optional: the number of measured cycles
    */
@@ -43,9 +44,10 @@ public final class WakeUpLatency {
   private static void print(String name, long[] nanos) {
     long[] s = nanos.clone();
     Arrays.sort(s);
-    System.out.printf(Locale.ROOT, "WAKEUP %s %.1f %.1f %.1f %.1f %d%n", name,
+    long slow = Arrays.stream(s).filter(x -> x >= 1_000_000).count();
+    System.out.printf(Locale.ROOT, "WAKEUP %s %.1f %.1f %.1f %.1f %d %d%n", name,
         s[s.length / 2] / 1e3, s[(int) (s.length * 0.99)] / 1e3,
-        s[(int) (s.length * 0.999)] / 1e3, s[s.length - 1] / 1e3, s.length);
+        s[(int) (s.length * 0.999)] / 1e3, s[s.length - 1] / 1e3, slow, s.length);
   }
 
   private static void pause(int i) throws InterruptedException {

@@ -58,6 +58,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code halted} after p1, or at the latest when that producer exits after the halt
  * ({@link Sink#discard}).
  *
+ * <p>Before it counts itself as waiting, the only idle taker of a stash-fed queue yields its
+ * thread a few times, looking at the stashes in between ({@link #spinForItems}): a producer
+ * just behind then needs no wake-up. That is a shortcut only; it ends after a fixed number of
+ * looks, and the proof above does not rely on it.
+ *
  * <p><b>Termination.</b> A taker waits only while ring and stashes are empty and the queue is
  * neither finished nor halted; {@link #sourcesFinished} and {@link #halt} wake every waiter.
  * A producer waits only while the ring is full and the queue not halted; takers free room and

@@ -2,6 +2,9 @@ package io.github.asyncgraphdataflow.internal;
 
 import io.github.asyncgraphdataflow.GraphHaltedException;
 import io.github.asyncgraphdataflow.queue.NodeQueue;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
@@ -18,6 +21,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * Termination: a taker waits only while nothing is ready and the sources have not finished (or
  * until the queue's own {@code nanosUntilReady} deadline); {@link #sourcesFinished} and
  * {@link #halt} wake every waiter. Each put wakes the takers, each take wakes the putters.
+ *
+ * <p><b>Per-source back-pressure.</b> A producer waits on its own source's condition while the
+ * queue's {@code isFull(source)} is true. Every put, take and finished source may change any
+ * source's room (a join's match frees room in the other sources' buffers), so each signals
+ * every source's condition that has waiters; a producer therefore never waits for room that
+ * another source's item already made, and a source can never be blocked behind another
+ * source's wait.
  */
 final class CustomQueue implements InputQueue {
   private final NodeQueue<Object, Object> queue;
@@ -25,7 +35,9 @@ final class CustomQueue implements InputQueue {
   private final LongAdder discarded;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
-  private final Condition notFull = lock.newCondition();
+  /** One condition per source, made before any thread starts, read-only afterwards. */
+  private final Map<String, Condition> notFull = new HashMap<>();
+  private long dropped;
   private boolean finished;
   private boolean halted;
   /** The queue's size after the last change, for {@link #size()}; written under the lock. */
@@ -49,16 +61,27 @@ final class CustomQueue implements InputQueue {
 
   @Override
   public Sink sink(String source) {
-    return item -> put(source, item);
+    Condition room = notFull.computeIfAbsent(source, s -> lock.newCondition());
+    return item -> put(source, room, item);
   }
 
-  private void put(String source, Object item) throws InterruptedException {
+  @Override
+  public void connect(String node, List<String> sources) {
+    lock.lock();
+    try {
+      queue.connect(node, sources);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void put(String source, Condition room, Object item) throws InterruptedException {
     in.increment();
     lock.lock();
     try {
-      while (!halted && queue.isFull()) {
+      while (!halted && isFull(source)) {
         try {
-          notFull.await();
+          room.await();
         } catch (InterruptedException e) {
           discarded.increment();
           throw e;
@@ -71,10 +94,11 @@ final class CustomQueue implements InputQueue {
       try {
         queue.put(source, item);
         puts++;
-        updateSize();
       } catch (RuntimeException e) {
         discarded.increment(); // refused: counted as in, so as discarded too
         throw e;
+      } finally {
+        changed();
       }
       notEmpty.signalAll();
     } finally {
@@ -94,8 +118,7 @@ final class CustomQueue implements InputQueue {
         if (queue.hasNext(now)) {
           buf[0] = queue.next();
           takes++;
-          updateSize();
-          notFull.signalAll();
+          changed();
           return 1;
         }
         if (finished) {
@@ -114,6 +137,36 @@ final class CustomQueue implements InputQueue {
     }
   }
 
+  /** Under the lock; a queue that fails here refuses the item (counted as discarded). */
+  private boolean isFull(String source) {
+    try {
+      return queue.isFull(source);
+    } catch (RuntimeException e) {
+      discarded.increment();
+      throw e;
+    } finally {
+      if (queue.dropped() != dropped) {
+        changed(); // a join evicted to make room: count it (no signal otherwise, or two
+                   // waiting producers would wake each other forever)
+      }
+    }
+  }
+
+  /** Under the lock, after every call that may change the queue. */
+  private void changed() {
+    long d = queue.dropped();
+    if (d != dropped) {
+      discarded.add(d - dropped);
+      dropped = d;
+    }
+    updateSize();
+    for (Condition room : notFull.values()) {
+      if (lock.hasWaiters(room)) {
+        room.signalAll();
+      }
+    }
+  }
+
   /** Under the lock. */
   private void updateSize() {
     int s = queue.size();
@@ -126,11 +179,24 @@ final class CustomQueue implements InputQueue {
   }
 
   @Override
+  public void sourceFinished(String source) {
+    lock.lock();
+    try {
+      queue.sourceFinished(source);
+      changed();
+      notEmpty.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
   public void sourcesFinished() {
     lock.lock();
     try {
       finished = true;
       queue.sourcesFinished();
+      changed();
       notEmpty.signalAll();
     } finally {
       lock.unlock();
@@ -145,7 +211,7 @@ final class CustomQueue implements InputQueue {
       discarded.add(queue.discardAll());
       size = 0;
       notEmpty.signalAll();
-      notFull.signalAll();
+      notFull.values().forEach(Condition::signalAll);
     } finally {
       lock.unlock();
     }

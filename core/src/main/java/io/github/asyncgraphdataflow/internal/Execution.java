@@ -134,6 +134,7 @@ public final class Execution {
         wired[d] = nodes[dests[d]];
       }
       nodes[i].destinations = wired;
+      nodes[i].conditions = graph.conditions()[i];
       int[] errorDests = graph.errorDestinations()[i];
       NodeRun[] errorWired = new NodeRun[errorDests.length];
       for (int d = 0; d < errorDests.length; d++) {
@@ -141,6 +142,7 @@ public final class Execution {
       }
       nodes[i].errorDestinations = errorWired;
     }
+    connectQueues(graph);
     remaining = nodes.length;
     long minTimeout = Long.MAX_VALUE;
     for (NodeRun n : nodes) {
@@ -151,6 +153,27 @@ public final class Execution {
     this.watchdog = minTimeout == Long.MAX_VALUE ? null : new Watchdog(threadFactory, minTimeout);
     this.maxErrors = config.maxErrors();
     this.timeLimit = config.timeLimit();
+  }
+
+  /** Tells each queue its node and sources; a queue may refuse them (nothing has run yet). */
+  private void connectQueues(GraphSnapshot graph) {
+    List<List<String>> sources = new ArrayList<>();
+    for (NodeRun ignored : nodes) {
+      sources.add(new ArrayList<>());
+    }
+    for (int i = 0; i < nodes.length; i++) {
+      for (int d : graph.destinations()[i]) {
+        sources.get(d).add(nodes[i].name);
+      }
+      for (int d : graph.errorDestinations()[i]) {
+        if (!sources.get(d).contains(nodes[i].name)) {
+          sources.get(d).add(nodes[i].name); // an error edge feeds its destination too
+        }
+      }
+    }
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i].queue.connect(nodes[i].name, List.copyOf(sources.get(i)));
+    }
   }
 
   /**
@@ -194,6 +217,15 @@ public final class Execution {
       t.start();
     }
     boolean interrupted = awaitEnd(start, stall);
+    if (halted) {
+      // A halt from another thread (cancel) may still be emptying the queues while every
+      // worker has already seen the flag and exited: empty them here too, so the statistics
+      // read next include every discarded item. Each queue's halt is idempotent under its own
+      // lock, so whichever thread comes second finds nothing and counts nothing.
+      for (NodeRun n : nodes) {
+        n.queue.halt();
+      }
+    }
     if (watchdog != null) {
       watchdog.shutdown();
     }
@@ -463,6 +495,9 @@ public final class Execution {
     }
     for (NodeRun n : nodes) {
       n.queue.halt();
+      if (n.order != null) {
+        n.order.halt();
+      }
     }
     for (Thread t : threads) {
       t.interrupt();

@@ -1,6 +1,7 @@
 package io.github.asyncgraphdataflow.internal;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The graph as an execution sees it, taken under the graph's lock when the execution starts.
@@ -8,8 +9,11 @@ import java.util.List;
  * @param nodes the nodes, in the order they were added
  * @param destinations for each node (by position in {@code nodes}), its destinations' positions
  * @param errorDestinations for each node, the positions of its error edges' destinations
+ * @param conditions for each node, the condition of each edge in {@code destinations} (null for
+ *     none), or a null row when none of its edges has a condition
  */
-public record GraphSnapshot(List<NodeSpec> nodes, int[][] destinations, int[][] errorDestinations) {
+public record GraphSnapshot(List<NodeSpec> nodes, int[][] destinations, int[][] errorDestinations,
+    Predicate<Object>[][] conditions) {
 
   /**
    * A snapshot without error edges.
@@ -19,6 +23,19 @@ public record GraphSnapshot(List<NodeSpec> nodes, int[][] destinations, int[][] 
    */
   public GraphSnapshot(List<NodeSpec> nodes, int[][] destinations) {
     this(nodes, destinations, new int[nodes.size()][0]);
+  }
+
+  /**
+   * A snapshot whose edges have no conditions.
+   *
+   * @param nodes the nodes
+   * @param destinations each node's destinations
+   * @param errorDestinations each node's error edges' destinations
+   */
+  @SuppressWarnings("unchecked")
+  public GraphSnapshot(List<NodeSpec> nodes, int[][] destinations, int[][] errorDestinations) {
+    this(nodes, destinations, errorDestinations,
+        (Predicate<Object>[][]) new Predicate<?>[destinations.length][]);
   }
 
   /**

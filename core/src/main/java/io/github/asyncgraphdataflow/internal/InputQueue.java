@@ -44,6 +44,21 @@ interface InputQueue {
    */
   int size();
 
+  /**
+   * Says which node this queue feeds and its sources; called once, before any thread starts.
+   *
+   * @param node the node's name
+   * @param sources the names of the nodes with an edge to it
+   */
+  default void connect(String node, java.util.List<String> sources) {}
+
+  /**
+   * One source node finished (called before {@link #sourcesFinished()} for the last one).
+   *
+   * @param source the finished node's name
+   */
+  default void sourceFinished(String source) {}
+
   /** No source will put anything more. */
   void sourcesFinished();
 

@@ -19,9 +19,10 @@ import java.util.Map;
  * parameter name) unless unpacking is off. An item that cannot fill the parameters throws
  * {@link IllegalArgumentException}, which the worker counts as an error of the node.
  *
- * <p>Thread-safe: immutable, and the record accessor cache is a {@link ClassValue}.
+ * <p>Thread-safe: immutable, and the record accessor cache is a {@link ClassValue}. Public only
+ * for {@code io.github.asyncgraphdataflow.spi.NodeCaller}; not API.
  */
-final class Invoker {
+public final class Invoker {
   private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
     @Override
     protected Method[] computeValue(Class<?> type) {
@@ -47,7 +48,13 @@ final class Invoker {
   private final boolean unpack;
   private final List<String> names;
 
-  Invoker(NodeSpec spec, FunctionInfo info) {
+  /**
+   * Makes an invoker for one node.
+   *
+   * @param spec the node
+   * @param info what is known of its function
+   */
+  public Invoker(NodeSpec spec, FunctionInfo info) {
     this.node = spec.name();
     this.function = spec.function();
     this.inputs = spec.inputs();
@@ -57,9 +64,16 @@ final class Invoker {
         : spec.options().parameterNames();
   }
 
-  /** Calls the function with one queued item. */
+  /**
+   * Calls the function with one queued item.
+   *
+   * @param item the item
+   * @param out where the function emits
+   * @throws Exception what the function throws, or {@link IllegalArgumentException} if the
+   *     item does not fit the function's inputs
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  void call(Object item, Emitter<Object> out) throws Exception {
+  public void call(Object item, Emitter<Object> out) throws Exception {
     if (function instanceof NodeFunction f && !(function instanceof ReflectiveFunction)) {
       f.apply(item, out); // the hot path: no array per item
     } else if (function instanceof SourceFunction f) {
@@ -73,8 +87,14 @@ final class Invoker {
     }
   }
 
-  /** Calls the function with a start node's arguments (already checked to fit). */
-  void callStart(List<?> args, Emitter<Object> out) throws Exception {
+  /**
+   * Calls the function with a start node's arguments (already checked to fit).
+   *
+   * @param args the arguments
+   * @param out where the function emits
+   * @throws Exception what the function throws
+   */
+  public void callStart(List<?> args, Emitter<Object> out) throws Exception {
     callWith(inputs == 0 ? NO_VALUES : args.toArray(), out);
   }
 

@@ -29,6 +29,10 @@ final class NodeRun {
   final int workers;
   final List<?> startArgs;
   NodeRun[] destinations = new NodeRun[0];
+  /** The condition of the edge to each destination (null: none), or null when none has one. */
+  java.util.function.Predicate<Object>[] conditions;
+  /** The reorder buffer of an ordered node with several workers, else null. */
+  final OrderGate order;
   /** The destinations of this node's error edges. */
   NodeRun[] errorDestinations = new NodeRun[0];
   /** Whether any policy (retry, timeout, rate limit) applies: false keeps the plain path. */
@@ -75,6 +79,7 @@ final class NodeRun {
         ? null : new RateLimiter(spec.options().rateLimit());
     this.maxErrors = spec.options().maxErrors();
     this.policies = retry.maxAttempts() > 1 || timeoutNanos > 0 || rateLimiter != null;
+    this.order = spec.options().ordered() && workers > 1 ? new OrderGate(this, 2 * workers) : null;
   }
 
   private static InputQueue queueFor(NodeSpec spec, LongAdder in, LongAdder discarded) {
@@ -139,11 +144,13 @@ final class NodeRun {
       return false;
     }
     for (NodeRun d : destinations) {
+      d.queue.sourceFinished(name);
       if (d.pendingSources.decrementAndGet() == 0) {
         d.queue.sourcesFinished();
       }
     }
     for (NodeRun d : errorDestinations) {
+      d.queue.sourceFinished(name);
       if (d.pendingSources.decrementAndGet() == 0) {
         d.queue.sourcesFinished();
       }

@@ -1,6 +1,8 @@
 package io.github.asyncgraphdataflow.internal;
 
 import io.github.asyncgraphdataflow.DeadLetter;
+import io.github.asyncgraphdataflow.Edge;
+import io.github.asyncgraphdataflow.EdgeConditionException;
 import io.github.asyncgraphdataflow.Emitter;
 import io.github.asyncgraphdataflow.GraphHaltedException;
 import io.github.asyncgraphdataflow.Retry;
@@ -10,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * One of a node's workers, and the emitter its function calls.
@@ -29,6 +32,11 @@ import java.util.concurrent.TimeoutException;
  * unchanged. A call that fails for good also sends a {@link DeadLetter} along the node's
  * error edges.
  *
+ * <p><b>Conditions and order.</b> An edge with a condition gets only the items the condition
+ * accepts (evaluated once per item and edge, when the item is handed over). An ordered node's
+ * worker takes one item at a time with a ticket from the node's {@link OrderGate}; while its
+ * item is not the oldest, what it hands over is parked until its turn (see there).
+ *
  * <p>Thread-safety: each call of the function gets its own {@link Call} emitter, confined to
  * this worker's thread and valid only until that call returns; {@code emit} checks both and
  * throws otherwise, so an emitter kept past its call can never deliver anything. The
@@ -45,10 +53,19 @@ final class Worker implements Runnable {
   private final WorkerCounters counters;
   private final Listeners listeners;
   private final Object[] batch;
+<<<<<<< HEAD
   /** This worker's buffer for a call's held emits (one call at a time), made on first use. */
   private ArrayList<Object> heldBuffer;
   /** This worker's call clock, registered at its first call with a timeout. */
   private Watchdog.Slot clock;
+=======
+  private final Predicate<Object>[] conditions;
+  private final OrderGate order;
+  /** The ticket of the item being processed by an ordered node, else -1. */
+  private long ticket = -1;
+  /** What this worker handed over for its ticket while it was not the oldest. */
+  private OrderGate.Held parked;
+>>>>>>> main
   private Thread owner;
 
   Worker(Execution execution, NodeRun node, int index, boolean runsStart) {
@@ -57,10 +74,16 @@ final class Worker implements Runnable {
     this.runsStart = runsStart;
     this.counters = node.counters[index];
     this.listeners = execution.listeners();
-    this.sinks = new InputQueue.Sink[node.destinations.length];
-    for (int d = 0; d < sinks.length; d++) {
-      sinks[d] = node.destinations[d].queue.sink(node.name);
+    if (node.order != null) {
+      this.sinks = node.order.sinks();
+    } else {
+      this.sinks = new InputQueue.Sink[node.destinations.length];
+      for (int d = 0; d < sinks.length; d++) {
+        sinks[d] = node.destinations[d].queue.sink(node.name);
+      }
     }
+    this.conditions = node.conditions;
+    this.order = node.order;
     this.errorSinks = new InputQueue.Sink[node.errorDestinations.length];
     for (int d = 0; d < errorSinks.length; d++) {
       errorSinks[d] = node.errorDestinations[d].queue.sink(node.name);
@@ -76,7 +99,10 @@ final class Worker implements Runnable {
     owner = Thread.currentThread();
     try {
       if (runsStart && !execution.halted()) {
-        invoke(null, true);
+        long t = order == null ? -1 : order.startTicket();
+        if (t >= 0 || order == null) {
+          invoke(null, true, t);
+        }
       }
       loop();
     } catch (GraphHaltedException | InterruptedException e) {
@@ -102,8 +128,14 @@ final class Worker implements Runnable {
   private void loop() throws InterruptedException {
     while (!execution.halted()) {
       int n;
+      long t = -1;
       try {
-        n = node.queue.take(batch, batch.length, node.workers);
+        if (order == null) {
+          n = node.queue.take(batch, batch.length, node.workers);
+        } else {
+          t = order.take(batch, node.workers);
+          n = t < 0 ? -1 : 1;
+        }
       } catch (InterruptedException e) {
         if (execution.halted()) {
           throw e;
@@ -128,7 +160,7 @@ final class Worker implements Runnable {
         batch[i] = null;
         WorkerCounters.increment(counters.calls);
         try {
-          invoke(item, false);
+          invoke(item, false, t);
         } catch (GraphHaltedException | InterruptedException e) {
           // the call ended because of the halt: the rest of the batch is never processed
           discardRest(i + 1, n);
@@ -141,6 +173,71 @@ final class Worker implements Runnable {
   private void discardRest(int from, int n) {
     node.discarded.add(n - from);
     Arrays.fill(batch, from, n, null);
+  }
+
+  private void invoke(Object item, boolean start, long t) throws InterruptedException {
+    if (t < 0) {
+      invoke(item, start);
+      return;
+    }
+    ticket = t;
+    try {
+      invoke(item, start);
+    } catch (Throwable e) {
+      // only a halt (or a failure that halts the graph) ends a call here: what it parked
+      // never leaves, and counts as discarded where it was bound
+      ticket = -1;
+      if (parked != null) {
+        order.abandon(parked);
+        parked = null;
+      }
+      throw e;
+    }
+    ticket = -1;
+    OrderGate.Held held = parked == null ? new OrderGate.Held() : parked;
+    parked = null;
+    order.finish(t, held, this::send);
+  }
+
+  /** Sends a parked list in order; on a halt, counts the rest as discarded where it was bound. */
+  private void send(OrderGate.Held held) throws InterruptedException {
+    for (int i = 0; i < held.size(); i++) {
+      RuntimeException refused;
+      try {
+        refused = handOver(sinks, held.routes.get(i), held.items.get(i));
+      } catch (GraphHaltedException | InterruptedException e) {
+        order.discard(held, i + 1);
+        throw e;
+      }
+      if (refused != null) {
+        execution.failed(node, null, 1, refused); // a custom queue refused it (counted there)
+      }
+    }
+  }
+
+  private void sendParked() throws InterruptedException {
+    OrderGate.Held held = parked;
+    parked = null;
+    send(held);
+  }
+
+  /** Per destination, whether its edge's condition accepts the item. */
+  private boolean[] route(Call call, Object item) {
+    boolean[] route = new boolean[sinks.length];
+    for (int d = 0; d < route.length; d++) {
+      Predicate<Object> condition = conditions[d];
+      if (condition == null) {
+        route[d] = true;
+        continue;
+      }
+      try {
+        route[d] = condition.test(item);
+      } catch (RuntimeException e) {
+        execution.failed(node, call.item(), call.attempt, new EdgeConditionException(
+            new Edge(node.name, node.destinations[d].name, true), e));
+      }
+    }
+    return route;
   }
 
   private void invoke(Object item, boolean start) throws InterruptedException {
@@ -309,7 +406,7 @@ final class Worker implements Runnable {
       return;
     }
     Object letter = new DeadLetter<>(node.name, call.item(), failure, call.attempt);
-    RuntimeException refused = handOver(errorSinks, letter);
+    RuntimeException refused = handOver(errorSinks, null, letter);
     if (refused != null) {
       // a custom queue of the dead-letter node refused it: counted there, and logged here
       execution.failed(node, call.item(), call.attempt, refused);
@@ -397,26 +494,47 @@ final class Worker implements Runnable {
       return;
     }
     WorkerCounters.increment(counters.out);
-    RuntimeException refused = handOver(sinks, item);
+    boolean[] route = conditions == null ? null : route(call, item);
+    if (ticket >= 0) {
+      if (!order.isHead(ticket)) {
+        if (parked == null) {
+          parked = new OrderGate.Held();
+        }
+        parked.add(item, route);
+        if (parked.size() < OrderGate.MAX_HELD_PER_CALL) {
+          return;
+        }
+        order.awaitHead(ticket);
+        sendParked(); // this item included
+        return;
+      }
+      if (parked != null) {
+        sendParked(); // the item became the oldest: what it parked goes first
+      }
+    }
+    RuntimeException refused = handOver(sinks, route, item);
     if (refused != null) {
       throw refused;
     }
   }
 
   /**
-   * Puts the item into every sink, even when a hand-over fails: each sink counts it (as in,
+   * Puts the item into every sink its route allows ({@code null}: all), even when a hand-over fails: each sink counts it (as in,
    * and as discarded if it was not delivered), so in and out always agree.
    *
    * @return a custom queue's refusal, if any (the other sinks still got the item)
    */
-  private static RuntimeException handOver(InputQueue.Sink[] targets, Object item)
-      throws InterruptedException {
+  private static RuntimeException handOver(InputQueue.Sink[] targets, boolean[] route,
+      Object item) throws InterruptedException {
     InterruptedException interrupted = null;
     GraphHaltedException haltedNow = null;
     RuntimeException refused = null;
-    for (InputQueue.Sink sink : targets) {
+    for (int d = 0; d < targets.length; d++) {
+      if (route != null && !route[d]) {
+        continue; // the edge's condition does not accept it
+      }
       try {
-        sink.put(item);
+        targets[d].put(item);
       } catch (GraphHaltedException e) {
         haltedNow = e;
       } catch (InterruptedException e) {

@@ -76,6 +76,35 @@ public class BatchingQueue<T> implements NodeQueue<T, List<T>> {
     this.capacity = capacity;
   }
 
+  /**
+   * The number of items per batch.
+   *
+   * @return the batch size
+   */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /**
+   * The longest time a partial batch waits for more items.
+   *
+   * @return the maximum wait, or empty when batches are released by size only
+   */
+  public java.util.Optional<Duration> maxWait() {
+    return maxWaitNanos == Long.MAX_VALUE
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(Duration.ofNanos(maxWaitNanos));
+  }
+
+  /**
+   * How many items it holds before producers wait.
+   *
+   * @return the capacity
+   */
+  public int capacity() {
+    return capacity;
+  }
+
   @Override
   public boolean isFull() {
     return held >= capacity;

@@ -24,6 +24,7 @@ import io.github.asyncgraphdataflow.Nodes;
 import io.github.asyncgraphdataflow.SourceFunction;
 import io.github.asyncgraphdataflow.queue.BatchingQueue;
 import io.github.asyncgraphdataflow.queue.FifoQueue;
+import io.github.asyncgraphdataflow.queue.JoinQueue;
 import io.github.asyncgraphdataflow.queue.NodeQueue;
 import io.github.asyncgraphdataflow.queue.PriorityNodeQueue;
 import java.lang.reflect.Method;
@@ -38,6 +39,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
@@ -301,6 +303,111 @@ class BadInputCatalogueTest {
       graph.addEdge("a", "b");
       refused(() -> new AsyncExecutor(graph).execute(), IllegalArgumentException.class,
           "'b'", "returned null");
+    }
+  }
+
+  /** Conditions on edges and joins (issue 9, items 6 and 7). */
+  @Nested
+  class ConditionsAndJoins {
+    private final AsyncGraph graph = new AsyncGraph();
+
+    @Test
+    void nullCondition() {
+      var a = graph.addNode("a", NOTHING);
+      var b = graph.addNode("b", (String s, Emitter<String> out) -> { });
+      refused(() -> graph.addEdge("a", "b", null), NullPointerException.class, "condition");
+      refused(() -> graph.addEdge(a, b, (Predicate<String>) null), NullPointerException.class,
+          "condition");
+      assertThat(graph.edges()).isEmpty();
+    }
+
+    @Test
+    void edgeAddedTwiceWithACondition() {
+      graph.addNode("a", NOTHING);
+      graph.addNode("b", (String s, Emitter<String> out) -> { });
+      graph.addNode("c", (String s, Emitter<String> out) -> { });
+      graph.addEdge("a", "b");
+      graph.addEdge("a", "c", x -> true);
+      refused(() -> graph.addEdge("a", "b", x -> true), IllegalArgumentException.class,
+          "The graph already has an edge a -> b", "combine the conditions");
+      refused(() -> graph.addEdge("a", "c"), IllegalArgumentException.class,
+          "The graph already has an edge a -> c");
+      assertThat(graph.edges()).containsExactly(new Edge("a", "b"), new Edge("a", "c", true));
+    }
+
+    @Test
+    void conditionalEdgeClosingACycle() {
+      graph.addNode("a", (String s, Emitter<String> out) -> { });
+      graph.addNode("b", (String s, Emitter<String> out) -> { });
+      graph.addEdge("a", "b", x -> true);
+      refused(() -> graph.addEdge("b", "a", x -> true), InvalidAsyncGraphException.class,
+          "Graph has a cycle", "b -> a");
+      assertThat(graph.edges()).containsExactly(new Edge("a", "b", true));
+    }
+
+    @Test
+    void joinQueueBuilderMisuse() {
+      refused(() -> JoinQueue.<String>builder().capacityPerSource(0),
+          IllegalArgumentException.class, "capacityPerSource must be at least 1, was 0");
+      refused(() -> JoinQueue.<String>builder().source(null, x -> "k"),
+          NullPointerException.class, "name");
+      refused(() -> JoinQueue.<String>builder().source("a", null), NullPointerException.class,
+          "key");
+      refused(() -> JoinQueue.<String>builder().source("a", x -> "k").source("a", x -> "j"),
+          IllegalArgumentException.class, "source 'a' is already part of the join");
+      refused(() -> JoinQueue.<String>builder().source("a", x -> "k").build(),
+          IllegalStateException.class, "A join needs at least two sources, has 1: [a]");
+    }
+
+    private void joinOf(String... sources) {
+      JoinQueue.Builder<Object> join = JoinQueue.builder();
+      for (String s : sources) {
+        join.source(s, x -> x);
+      }
+      graph.addNode((String x, String y, Emitter<String> out) -> { },
+          NodeOptions.builder().name("join").queue(join::build).build());
+    }
+
+    @Test
+    void joinSourceWithoutAnEdge() {
+      graph.addNode("a", NOTHING);
+      joinOf("a", "b");
+      graph.addEdge("a", "join");
+      refused(() -> new AsyncExecutor(graph).execute(), IllegalArgumentException.class,
+          "Join node 'join' joins source 'b', but 'b' has no edge to 'join'");
+    }
+
+    @Test
+    void edgeIntoAJoinFromANodeWithoutAKeyFunction() {
+      graph.addNode("a", NOTHING);
+      graph.addNode("b", NOTHING);
+      graph.addNode("x", NOTHING);
+      joinOf("a", "b");
+      graph.addEdge("a", "join");
+      graph.addEdge("b", "join");
+      graph.addEdge("x", "join");
+      refused(() -> new AsyncExecutor(graph).execute(), IllegalArgumentException.class,
+          "Node 'x' has an edge to join node 'join', but the join has no key function for it",
+          ".source(\"x\", keyFunction)");
+    }
+
+    @Test
+    void joinKeyFunctionReturningNull() throws Exception {
+      graph.addNode("a", (Emitter<Integer> out) -> out.emit(1));
+      graph.addNode("b", (Emitter<Integer> out) -> out.emit(1));
+      graph.addNode((Integer x, Integer y, Emitter<String> out) -> { },
+          NodeOptions.builder().name("join").queue(JoinQueue.builder()
+              .source("a", x -> null).source("b", x -> x)::build).build());
+      graph.addEdge("a", "join");
+      graph.addEdge("b", "join");
+      var result = AsyncExecutor.builder(graph).logger(new RecordingLogger()).build()
+          .execute();
+      assertThat(result.exceptions().get("a")).singleElement()
+          .isExactlyInstanceOf(NullPointerException.class)
+          .extracting(Throwable::getMessage)
+          .isEqualTo("Join node 'join': the key function of source 'a' returned null for the "
+              + "item 1");
+      assertThat(result.stats().get("join").discarded()).isEqualTo(2);
     }
   }
 

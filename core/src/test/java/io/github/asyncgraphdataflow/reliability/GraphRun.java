@@ -80,6 +80,11 @@ final class GraphRun {
     /** Emits of attempts that then fail transiently: held, and dropped unless a halt ends the retry. */
     final AtomicLong heldEmitAttempts = new AtomicLong();
     final AtomicLong emittedSum = new AtomicLong();
+    /** Per destination: items whose emit returned and that pass that edge's condition. */
+    final AtomicLongArray passedTo;
+    final AtomicLongArray passedSumTo;
+    /** Per destination: items an emit was attempted for that pass that edge's condition. */
+    final AtomicLongArray attemptsPassingTo;
     final AtomicLong booms = new AtomicLong();
     final AtomicLong thrown = new AtomicLong();
     final AtomicLong throwablesEmitted = new AtomicLong();
@@ -91,6 +96,9 @@ final class GraphRun {
     Probe(int nodes) {
       receivedFrom = new AtomicLongArray(nodes);
       receivedSumFrom = new AtomicLongArray(nodes);
+      passedTo = new AtomicLongArray(nodes);
+      passedSumTo = new AtomicLongArray(nodes);
+      attemptsPassingTo = new AtomicLongArray(nodes);
       deadLettersFrom = new AtomicLongArray(nodes);
     }
 
@@ -149,17 +157,26 @@ final class GraphRun {
       if (spec.eagerEdges()) {
         pending.removeIf(e -> {
           if (added.contains(e.from()) && added.contains(e.to())) {
-            g.addEdge(GraphSpec.name(e.from()), GraphSpec.name(e.to()));
+            addEdge(g, e);
             return true;
           }
           return false;
         });
       }
     }
-    pending.forEach(e -> g.addEdge(GraphSpec.name(e.from()), GraphSpec.name(e.to())));
+    pending.forEach(e -> addEdge(g, e));
     spec.errorEdges().forEach(e ->
         g.addErrorEdge(GraphSpec.name(e.from()), GraphSpec.name(e.to())));
     return g;
+  }
+
+  private void addEdge(AsyncGraph g, EdgeSpec e) {
+    if (spec.condition(e.from(), e.to()) < 0) {
+      g.addEdge(GraphSpec.name(e.from()), GraphSpec.name(e.to()));
+    } else {
+      g.addEdge(GraphSpec.name(e.from()), GraphSpec.name(e.to()),
+          item -> spec.passes(e.from(), e.to(), ((Item) item).value()));
+    }
   }
 
   private void addNode(AsyncGraph g, int v) {
@@ -168,7 +185,8 @@ final class GraphRun {
         .name(GraphSpec.name(v))
         .maxTasks(ns.maxTasks())
         .queueSize(ns.queueSize())
-        .haltOnException(spec.halt() == GraphSpec.Halt.SOME_NODES && ns.halts());
+        .haltOnException(spec.halt() == GraphSpec.Halt.SOME_NODES && ns.halts())
+        .ordered(spec.ordered(v));
     if (ns.customQueue()) {
       builder.queue(() -> new FifoQueue<Object>(ns.queueSize()));
     }
@@ -282,9 +300,20 @@ final class GraphRun {
     Probe p = probes[v];
     long start = sequence.incrementAndGet();
     p.emitAttempts.incrementAndGet();
+    List<Integer> passing = new ArrayList<>();
+    for (EdgeSpec e : spec.edges()) {
+      if (e.from() == v && spec.passes(v, e.to(), value)) {
+        passing.add(e.to());
+        p.attemptsPassingTo.incrementAndGet(e.to());
+      }
+    }
     out.emit(new Item(v, value));   // GraphHaltedException or InterruptedException propagate
     p.emitReturned.incrementAndGet();
     p.emittedSum.addAndGet(value);
+    for (int to : passing) {
+      p.passedTo.incrementAndGet(to);
+      p.passedSumTo.addAndGet(to, value);
+    }
     p.lastNormalEmitStart.accumulateAndGet(start, Math::max);
   }
 

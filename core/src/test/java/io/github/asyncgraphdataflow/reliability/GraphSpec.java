@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  * {@code nodeOrder}; edges in list order, each either as soon as both its nodes exist
  * ({@code eagerEdges}) or after all nodes. Which nodes start, which fail on which item, and
  * which sleep, all follow from {@code seed} and the per-node settings, never from the clock.
+ * So do the policies of {@link #ordered(int) ordered output} (about one node in three) and
+ * {@link #condition(int, int) edge conditions} (about one edge in three).
  *
  * @param nodes per node settings, by index
  * @param edges the edges, in the order they are added
@@ -156,6 +158,36 @@ record GraphSpec(
     return total;
   }
 
+  /** Whether node v keeps its output in input order ({@code ordered(true)}). */
+  boolean ordered(int v) {
+    return Math.floorMod(hash(seed, v, -1), 3) == 0;
+  }
+
+  /**
+   * The condition of the edge from -> to: how many items in 1,000 pass it, or -1 when the edge
+   * has no condition.
+   */
+  int condition(int from, int to) {
+    long h = hash(seed, from, to);
+    return Math.floorMod(h, 3) == 0 ? Math.floorMod(h >>> 8, 1_001) : -1;
+  }
+
+  /** Whether an item of this value passes the edge from -> to (always, without condition). */
+  boolean passes(int from, int to, long value) {
+    int perMille = condition(from, to);
+    return perMille < 0 || Math.floorMod(hash(value, from, to) >>> 20, 1_000) < perMille;
+  }
+
+  private static long hash(long a, long b, long c) {
+    long x = a ^ (b * 0x9E3779B97F4A7C15L) ^ (c * 0xC2B2AE3D27D4EB4FL) ^ 0x5DEECE66DL;
+    x ^= x >>> 33;
+    x *= 0xFF51AFD7ED558CCDL;
+    x ^= x >>> 33;
+    x *= 0xC4CEB9FE1A85EC53L;
+    x ^= x >>> 33;
+    return x;
+  }
+
   boolean isStart(int v) {
     return edges.stream().noneMatch(e -> e.to() == v)
         && errorEdges.stream().noneMatch(e -> e.to() == v);
@@ -181,9 +213,11 @@ record GraphSpec(
         .append('\n');
     for (int v = 0; v < nodes.size(); v++) {
       sb.append("  n").append(v).append(isStart(v) ? " (start) " : " ").append(nodes.get(v))
-          .append(policy(v).equals(PolicySpec.NONE) ? "" : " " + policy(v)).append('\n');
+          .append(policy(v).equals(PolicySpec.NONE) ? "" : " " + policy(v))
+          .append(ordered(v) ? " ordered" : "").append('\n');
     }
-    sb.append("  edges: ").append(edges).append('\n');
+    sb.append("  edges: ").append(edges.stream().map(e -> e + (condition(e.from(), e.to()) < 0
+        ? "" : "[" + condition(e.from(), e.to()) + "‰]")).toList()).append('\n');
     if (!errorEdges.isEmpty()) {
       sb.append("  error edges: ").append(errorEdges).append('\n');
     }

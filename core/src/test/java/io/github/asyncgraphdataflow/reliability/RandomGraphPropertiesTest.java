@@ -27,7 +27,7 @@ import net.jqwik.api.Tuple;
  * start nodes and isolated nodes, nodes and edges added in random order, 1 to 16 workers and
  * queues of 1 to 64 items per node (sometimes 1,024 to 2,048, which use the default queue's
  * lock-free stashes), random item counts, per-item failures, filters and short sleeps decided
- * by a seed. Every node function counts what it sees and does, independently of the library,
+ * by a seed, some nodes with ordered output and some edges with a condition. Every node function counts what it sees and does, independently of the library,
  * and after {@code execute} returns the two accounts must agree.
  */
 class RandomGraphPropertiesTest {
@@ -69,9 +69,13 @@ class RandomGraphPropertiesTest {
       for (int u = 0; u < spec.nodes().size(); u++) {
         boolean edge = spec.edges().contains(new EdgeSpec(u, v));
         assertThat(p.receivedFrom.get(u)).as("items along n%d->%s", u, node)
-            .isEqualTo(edge ? run.probes[u].emitReturned.get() : 0);
+            .isEqualTo(edge ? run.probes[u].passedTo.get(v) : 0);
         assertThat(p.receivedSumFrom.get(u)).as("checksum along n%d->%s", u, node)
-            .isEqualTo(edge ? run.probes[u].emittedSum.get() : 0);
+            .isEqualTo(edge ? run.probes[u].passedSumTo.get(v) : 0);
+        if (edge && spec.condition(u, v) < 0) {
+          assertThat(run.probes[u].passedTo.get(v)).as("n%d->%s has no condition", u, node)
+              .isEqualTo(run.probes[u].emitReturned.get());
+        }
       }
     }
     assertCommonInvariants(run, result);
@@ -149,12 +153,30 @@ class RandomGraphPropertiesTest {
       String node = GraphSpec.name(v);
       NodeStats s = stats.get(node);
       Probe p = run.probes[v];
-      long fromSources = spec.sourcesOf(v).stream()
-          .mapToLong(u -> stats.get(GraphSpec.name(u)).out()).sum();
+      List<Integer> sources = spec.sourcesOf(v);
+      final int to = v;
       long fromErrorSources = spec.errorSourcesOf(v).stream()
           .mapToLong(u -> stats.get(GraphSpec.name(u)).err()).sum();
-      assertThat(s.in()).as("%s in == sum of its sources' out + its error sources' err", node)
-          .isEqualTo(fromSources + fromErrorSources);
+      if (sources.stream().allMatch(u -> spec.condition(u, to) < 0)) {
+        long fromSources = sources.stream()
+            .mapToLong(u -> stats.get(GraphSpec.name(u)).out()).sum();
+        assertThat(s.in()).as("%s in == sum of its sources' out + its error sources' err", node)
+            .isEqualTo(fromSources + fromErrorSources);
+      } else {
+        // along a conditional edge: the items that passed, among those the source counted out
+        long returned = sources.stream().mapToLong(u -> run.probes[u].passedTo.get(to)).sum();
+        // a retrying source holds an attempt's emits, which a halt may throw away unsent
+        long leastReturned = sources.stream().filter(u -> spec.policy(u).attempts() <= 1)
+            .mapToLong(u -> run.probes[u].passedTo.get(to)).sum();
+        long attempted = sources.stream()
+            .mapToLong(u -> run.probes[u].attemptsPassingTo.get(to)).sum();
+        assertThat(s.in()).as("%s in == what passed its edges' conditions + dead letters", node)
+            .isBetween(leastReturned + fromErrorSources, attempted + fromErrorSources);
+        if (!result.halted()) {
+          assertThat(s.in()).as("%s in == what passed its edges' conditions", node)
+              .isEqualTo(returned + fromErrorSources);
+        }
+      }
       for (int u = 0; u < spec.nodes().size(); u++) {
         if (!spec.errorSourcesOf(v).contains(u)) {
           assertThat(p.deadLettersFrom.get(u)).as("%s dead letters from n%d", node, u).isZero();
@@ -182,10 +204,17 @@ class RandomGraphPropertiesTest {
                 .isEqualTo(v)))
         .doesNotHaveDuplicates();
     boolean oneWorker = run.spec.nodes().get(v).maxTasks() == 1 || run.spec.isStart(v);
+<<<<<<< HEAD
     // a transient failure is kept only when a halt made it final; and a halt may drop the
     // throwables a retried node's attempt holds (numbered, never counted), as it drops its items
     boolean heldDropped = result.halted() && run.spec.policy(v).attempts() > 1;
     if (oneWorker && !heldDropped && kept.stream().allMatch(Boom.class::isInstance)) {
+=======
+    // a transient failure is kept only when a halt made it final; with retries, a Boom thrown
+    // by an attempt that is retried takes a number but is not kept, so numbers have gaps
+    if (oneWorker && run.spec.policy(v).attempts() < 2
+        && kept.stream().allMatch(Boom.class::isInstance)) {
+>>>>>>> main
       List<Long> seqs = kept.stream().map(t -> ((Boom) t).seq).toList();
       assertThat(seqs).as("%s keeps the most recent exceptions, oldest first", node)
           .containsExactlyElementsOf(

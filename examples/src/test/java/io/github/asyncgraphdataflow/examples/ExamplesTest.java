@@ -267,7 +267,7 @@ class ExamplesTest {
   }
 
   @Test
-  void combiningQueueJoinsOneItemOfEachSource() throws Exception {
+  void combineSourcesJoinsOneItemOfEachSourceAndCountsTheUnmatched() throws Exception {
     List<String> lines = Output.of(CombineSources::run);
     assertThat(lines).filteredOn("threes yielding 3"::equals).hasSize(3);
     assertThat(lines).filteredOn("fours yielding 4"::equals).hasSize(4);
@@ -275,7 +275,45 @@ class ExamplesTest {
     assertThat(lines).filteredOn(l -> l.startsWith("Final")).containsExactly(
         "Final node received 3, 4, 5", "Final node received 3, 4, 5",
         "Final node received 3, 4, 5");
-    assertThat(lines).hasSize(15);
+    assertThat(lines.getLast()).isEqualTo("final_node: in=12 calls=3 unmatched=3");
+    assertThat(lines).hasSize(16);
+  }
+
+  /** The hang: one source 500 ms late, 20,000 items each. */
+  @Test
+  void combineSourcesPairsEverythingWhenOneSourceStarts500MsLate() throws Exception {
+    List<String> lines = Output.of(out ->
+        CombineSources.lateSource(out, 20_000, Duration.ofMillis(500)));
+    assertThat(lines).containsExactly("late source: pairs=20000 mismatched=0 unmatched=0");
+  }
+
+  @Test
+  void orderedOutputLeavesInTheOrderTheIdsCameIn() throws Exception {
+    List<String> lines = Output.of(out -> OrderedOutput.run(out, TICK));
+    assertThat(Output.startingWith(lines, "save")).containsExactly(
+        "save received id 0 -> user-0", "save received id 1 -> user-1",
+        "save received id 2 -> user-2", "save received id 3 -> user-3",
+        "save received id 4 -> user-4");
+    assertThat(Output.startingWith(lines, "lookup")).hasSize(5);
+    assertThat(lines).containsSubsequence("lookup finished 0", "save received id 0 -> user-0");
+  }
+
+  @Test
+  void routeByConditionSendsEachOrderWhereItsConditionHolds() throws Exception {
+    List<String> lines = Output.of(RouteByCondition::run);
+    assertThat(lines.subList(0, lines.size() - 1)).containsExactlyInAnyOrder(
+        "review o1 (150.00)", "ship o2 (20.00)", "ship o3 (99.00)",
+        "audit o1", "audit o2", "audit o3");
+    assertThat(lines.getLast()).isEqualTo("in: review=1 ship=2 audit=3");
+  }
+
+  @Test
+  void joinOrdersAndPaymentsMatchesByOrderIdAndCountsTheUnpaidOrder() throws Exception {
+    List<String> lines = Output.of(out -> JoinOrdersAndPayments.run(out, TICK));
+    assertThat(lines.subList(0, 3)).containsExactlyInAnyOrder(
+        "o1 paid 12.50 by card", "o2 paid 99.90 by card", "o3 paid 7.00 by cash");
+    assertThat(lines).containsExactly(lines.get(0), lines.get(1), lines.get(2),
+        "paid: in=7 calls=3 unmatched=1");
   }
 
   // ---- policies ----

@@ -72,6 +72,12 @@ public final class BreweriesEtl implements Callable<Integer> {
       description = "Retries per request after a transient failure (default: ${DEFAULT-VALUE}).")
   int retries;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+      description = "Where the graph runs: local (AsyncExecutor, the default) or flink (an "
+          + "embedded Apache Flink cluster of 2 TaskManagers x 2 slots; fetchPage on 2 "
+          + "subtasks of --fetchers concurrent requests each).")
+  String engine;
+
   @Option(names = "--fail-pages", paramLabel = "P", split = ",", hidden = true,
       description = "Pages the embedded server always fails (to see the self-check fail).")
   List<Integer> failPages = new ArrayList<>();
@@ -115,8 +121,11 @@ public final class BreweriesEtl implements Callable<Integer> {
     check(perPage >= 1 && perPage <= 200, "--per-page must be 1 to 200, was " + perPage);
     check(records >= 0, "--records must not be negative, was " + records);
     check(retries >= 0, "--retries must not be negative, was " + retries);
+    check(engine.equals("local") || engine.equals("flink"),
+        "--engine must be local or flink, was " + engine);
     check(livePort == null || (livePort >= 0 && livePort <= 65_535),
         "--live must be a port from 0 to 65535, was " + livePort);
+    check(livePort == null || engine.equals("local"), "--live works with --engine local only");
     Files.createDirectories(outDir);
     if (url != null) {
       var parsed = spec.commandLine().getParseResult();
@@ -154,15 +163,22 @@ public final class BreweriesEtl implements Callable<Integer> {
         CsvSink csv = new CsvSink(csvFile);
         SqliteSink sqlite = new SqliteSink(dbFile)) {
       job = new BreweriesJob(client, base, perPage, fetchers, csv, sqlite);
-      AsyncExecutor.Builder builder = AsyncExecutor.builder(job.graph());
-      LiveView live = livePort == null ? null : LiveView.start(builder, livePort);
-      AsyncExecutor executor = live == null ? builder.build() : live.executor();
-      if (live != null) {
-        out.println("Live view: " + live.url());
-      }
-      try (live; Progress progress = new Progress(out, terminal,
-          () -> status(job, client, csv, sqlite, executor.dataFlowStats()))) {
-        result = executor.execute();
+      if (engine.equals("flink")) {
+        try (Progress progress = new Progress(out, terminal,
+            () -> status(job, client, csv, sqlite, null))) {
+          result = FlinkEngine.execute(job);
+        }
+      } else {
+        AsyncExecutor.Builder builder = AsyncExecutor.builder(job.graph());
+        LiveView live = livePort == null ? null : LiveView.start(builder, livePort);
+        AsyncExecutor executor = live == null ? builder.build() : live.executor();
+        if (live != null) {
+          out.println("Live view: " + live.url());
+        }
+        try (live; Progress progress = new Progress(out, terminal,
+            () -> status(job, client, csv, sqlite, executor.dataFlowStats()))) {
+          result = executor.execute();
+        }
       }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
