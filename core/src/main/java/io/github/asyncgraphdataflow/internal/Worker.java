@@ -53,19 +53,16 @@ final class Worker implements Runnable {
   private final WorkerCounters counters;
   private final Listeners listeners;
   private final Object[] batch;
-<<<<<<< HEAD
   /** This worker's buffer for a call's held emits (one call at a time), made on first use. */
   private ArrayList<Object> heldBuffer;
   /** This worker's call clock, registered at its first call with a timeout. */
   private Watchdog.Slot clock;
-=======
   private final Predicate<Object>[] conditions;
   private final OrderGate order;
   /** The ticket of the item being processed by an ordered node, else -1. */
   private long ticket = -1;
   /** What this worker handed over for its ticket while it was not the oldest. */
   private OrderGate.Held parked;
->>>>>>> main
   private Thread owner;
 
   Worker(Execution execution, NodeRun node, int index, boolean runsStart) {
