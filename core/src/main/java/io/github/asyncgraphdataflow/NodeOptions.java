@@ -301,9 +301,10 @@ public record NodeOptions(
     /**
      * Interrupts a call that runs longer than this; the call fails with a
      * {@link java.util.concurrent.TimeoutException} naming the node and the limit (retried
-     * like any failure, if a retry policy allows). One shared timer serves every call, no
-     * thread per call. A function that ignores interrupts is not stopped early, but its call
-     * still fails when it returns.
+     * like any failure, if a retry policy allows). One shared timer thread serves every call
+     * (no thread per call); it looks every {@code timeout / 8} (1 ms to 100 ms), so a call is
+     * interrupted at most that much after its limit. A function that ignores interrupts is
+     * not stopped early, but its call still fails when it returns.
      *
      * {@snippet :
      * NodeOptions.builder().timeout(Duration.ofSeconds(2)).retry(Retry.of(3)).build();

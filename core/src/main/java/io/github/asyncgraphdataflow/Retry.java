@@ -2,6 +2,7 @@ package io.github.asyncgraphdataflow;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -46,7 +47,7 @@ public final class Retry {
   public static final int DEFAULT_HOLD_LIMIT = 10_000;
 
   private static final Retry NONE = new Retry(1, Duration.ZERO, 1.0, Duration.ZERO, 0.0, null,
-      DEFAULT_HOLD_LIMIT);
+      DEFAULT_HOLD_LIMIT, null);
 
   private final int maxAttempts;
   private final Duration initial;
@@ -55,9 +56,11 @@ public final class Retry {
   private final double jitter;
   private final Predicate<? super Throwable> condition;
   private final int holdLimit;
+  private final Function<? super Throwable, Duration> retryAfter;
 
   private Retry(int maxAttempts, Duration initial, double multiplier, Duration max, double jitter,
-      Predicate<? super Throwable> condition, int holdLimit) {
+      Predicate<? super Throwable> condition, int holdLimit,
+      Function<? super Throwable, Duration> retryAfter) {
     this.maxAttempts = maxAttempts;
     this.initial = initial;
     this.multiplier = multiplier;
@@ -65,6 +68,7 @@ public final class Retry {
     this.jitter = jitter;
     this.condition = condition;
     this.holdLimit = holdLimit;
+    this.retryAfter = retryAfter;
   }
 
   /**
@@ -89,7 +93,7 @@ public final class Retry {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
     return new Retry(maxAttempts, Duration.ofMillis(100), 2.0, Duration.ofSeconds(10), 0.0, null,
-        DEFAULT_HOLD_LIMIT);
+        DEFAULT_HOLD_LIMIT, null);
   }
 
   /**
@@ -115,7 +119,8 @@ public final class Retry {
       throw new IllegalArgumentException(
           "max must be at least initial (" + initial + "), was " + max);
     }
-    return new Retry(maxAttempts, initial, multiplier, max, jitter, condition, holdLimit);
+    return new Retry(maxAttempts, initial, multiplier, max, jitter, condition, holdLimit,
+        retryAfter);
   }
 
   /**
@@ -140,7 +145,8 @@ public final class Retry {
     if (!(fraction >= 0.0 && fraction <= 1.0)) {
       throw new IllegalArgumentException("jitter must be between 0 and 1, was " + fraction);
     }
-    return new Retry(maxAttempts, initial, multiplier, max, fraction, condition, holdLimit);
+    return new Retry(maxAttempts, initial, multiplier, max, fraction, condition, holdLimit,
+        retryAfter);
   }
 
   /**
@@ -185,7 +191,8 @@ public final class Retry {
     Predicate<? super Throwable> before = condition;
     Predicate<? super Throwable> combined =
         before == null ? predicate : t -> before.test(t) || predicate.test(t);
-    return new Retry(maxAttempts, initial, multiplier, max, jitter, combined, holdLimit);
+    return new Retry(maxAttempts, initial, multiplier, max, jitter, combined, holdLimit,
+        retryAfter);
   }
 
   /**
@@ -200,7 +207,44 @@ public final class Retry {
     if (items < 0) {
       throw new IllegalArgumentException("holdLimit must not be negative, was " + items);
     }
-    return new Retry(maxAttempts, initial, multiplier, max, jitter, condition, items);
+    return new Retry(maxAttempts, initial, multiplier, max, jitter, condition, items,
+        retryAfter);
+  }
+
+  /**
+   * Lets a failure say how long to wait before the next attempt, as an HTTP 429 or 503 answer
+   * does with {@code Retry-After}: when {@code hint} returns a duration for the failure, that
+   * wait is used as is (no cap, no jitter) instead of the back-off; when it returns
+   * {@code null}, the back-off applies.
+   *
+   * {@snippet :
+   * Retry.of(5)
+   *     .retryIf(t -> t instanceof HttpStatusException h && h.status() == 429)
+   *     .retryAfter(t -> t instanceof HttpStatusException h ? h.retryAfter() : null);
+   * }
+   *
+   * @param hint the wait a failure asks for, or {@code null}; must be thread-safe
+   * @return a new policy
+   */
+  public Retry retryAfter(Function<? super Throwable, Duration> hint) {
+    Objects.requireNonNull(hint, "hint");
+    return new Retry(maxAttempts, initial, multiplier, max, jitter, condition, holdLimit, hint);
+  }
+
+  /**
+   * The wait before a retry after this failure, without jitter: the failure's own hint
+   * ({@link #retryAfter}) if it gives one, else {@link #delay(int)}.
+   *
+   * @param retry 1 for the wait before the second attempt, 2 before the third, ...
+   * @param failure the failure of the attempt before
+   * @return the wait; a negative hint counts as zero
+   */
+  public Duration delay(int retry, Throwable failure) {
+    Duration hint = retryAfter == null ? null : retryAfter.apply(failure);
+    if (hint == null) {
+      return delay(retry);
+    }
+    return hint.isNegative() ? Duration.ZERO : hint;
   }
 
   /**

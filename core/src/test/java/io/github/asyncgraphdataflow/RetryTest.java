@@ -249,4 +249,16 @@ class RetryTest {
     assertThat(Retry.of(2).retryOn(IOException.class).retries(new IllegalStateException()))
         .isFalse();
   }
+
+  @Test
+  void aFailuresOwnHintReplacesTheBackOff() throws Exception {
+    // a back-off of an hour: only the failure's hint (zero) lets the retry happen at once
+    Retry hinted = Retry.of(3).backoff(Duration.ofHours(1))
+        .retryAfter(t -> t.getCause() instanceof IOException ? Duration.ZERO : null);
+    ExecutionResult result = executor(flaky(hinted, 2, 2)).execute();
+
+    assertThat(result.stats().get("flaky").retries()).isEqualTo(10);
+    assertThat(hinted.delay(1, new IllegalStateException())).isEqualTo(Duration.ofHours(1));
+    assertThat(hinted.delay(1, new UncheckedIOException(new IOException()))).isZero();
+  }
 }

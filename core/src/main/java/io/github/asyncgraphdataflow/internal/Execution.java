@@ -144,11 +144,13 @@ public final class Execution {
     }
     connectQueues(graph);
     remaining = nodes.length;
-    boolean timeouts = false;
+    long minTimeout = Long.MAX_VALUE;
     for (NodeRun n : nodes) {
-      timeouts |= n.timeoutNanos > 0;
+      if (n.timeoutNanos > 0) {
+        minTimeout = Math.min(minTimeout, n.timeoutNanos);
+      }
     }
-    this.watchdog = timeouts ? new Watchdog(threadFactory) : null;
+    this.watchdog = minTimeout == Long.MAX_VALUE ? null : new Watchdog(threadFactory, minTimeout);
     this.maxErrors = config.maxErrors();
     this.timeLimit = config.timeLimit();
   }
@@ -208,6 +210,9 @@ public final class Execution {
     }
     StallMonitor stall = stallWarning.isZero() ? null
         : new StallMonitor(nodes, stallWarning, logger, System.nanoTime());
+    if (watchdog != null) {
+      watchdog.start();
+    }
     for (Thread t : threads) {
       t.start();
     }

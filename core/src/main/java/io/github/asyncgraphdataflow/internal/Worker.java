@@ -53,6 +53,10 @@ final class Worker implements Runnable {
   private final WorkerCounters counters;
   private final Listeners listeners;
   private final Object[] batch;
+  /** This worker's buffer for a call's held emits (one call at a time), made on first use. */
+  private ArrayList<Object> heldBuffer;
+  /** This worker's call clock, registered at its first call with a timeout. */
+  private Watchdog.Slot clock;
   private final Predicate<Object>[] conditions;
   private final OrderGate order;
   /** The ticket of the item being processed by an ordered node, else -1. */
@@ -254,7 +258,8 @@ final class Worker implements Runnable {
     for (int attempt = 1; ; attempt++) {
       try {
         if (previous != null) {
-          RateLimiter.sleepUntil(System.nanoTime() + backoffNanos(retry, attempt - 1), execution);
+          long wait = backoffNanos(retry, attempt - 1, failure);
+          RateLimiter.sleepUntil(System.nanoTime() + wait, execution);
         }
         if (node.rateLimiter != null) {
           node.rateLimiter.acquire(execution);
@@ -274,7 +279,13 @@ final class Worker implements Runnable {
       if (previous != null) {
         WorkerCounters.increment(counters.retries);
       }
-      Call call = new Call(item, start, attempt, hold ? new ArrayList<>() : null);
+      if (hold) {
+        if (heldBuffer == null) {
+          heldBuffer = new ArrayList<>();
+        }
+        heldBuffer.clear(); // empty unless a halt ended the previous call mid-way
+      }
+      Call call = new Call(item, start, attempt, hold ? heldBuffer : null);
       failure = attempt(call);
       if (failure == null) {
         release(call);
@@ -289,18 +300,30 @@ final class Worker implements Runnable {
         }
         return;
       }
-      call.held = null; // a retried attempt's emits are dropped: the next attempt emits again
+      if (call.held != null) {
+        call.held.clear(); // a retried attempt's emits are dropped: the next attempt emits again
+        call.held = null;
+      }
       previous = call;
     }
   }
 
-  private static long backoffNanos(Retry retry, int attempt) {
-    long nanos = retry.delay(attempt).toNanos();
-    if (retry.jitter() == 0.0 || nanos == 0) {
-      return nanos;
+  private static long backoffNanos(Retry retry, int attempt, Throwable failure) {
+    Duration hinted = retry.delay(attempt, failure);
+    long nanos = saturatedNanos(hinted);
+    if (retry.jitter() == 0.0 || nanos == 0 || !hinted.equals(retry.delay(attempt))) {
+      return nanos; // a failure's own hint is used as is
     }
     double spread = retry.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
     return (long) (nanos * (1.0 + spread));
+  }
+
+  private static long saturatedNanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE / 2;
+    }
   }
 
   /**
@@ -311,7 +334,14 @@ final class Worker implements Runnable {
    */
   private Throwable attempt(Call call) throws InterruptedException {
     long began = listeners == null ? 0 : System.nanoTime();
-    Watchdog.Token timer = node.timeoutNanos > 0 ? execution.watchdog().arm(node.timeoutNanos) : null;
+    Watchdog.Slot timer = null;
+    if (node.timeoutNanos > 0) {
+      if (clock == null) {
+        clock = execution.watchdog().register();
+      }
+      timer = clock;
+      timer.arm(node.timeoutNanos);
+    }
     Throwable thrown = null;
     boolean stoppedByHalt = false;
     counters.active.lazySet(1);
@@ -387,8 +417,12 @@ final class Worker implements Runnable {
       return;
     }
     call.held = null;
-    for (int i = 0; i < held.size(); i++) {
-      deliver(call, held.set(i, null));
+    try {
+      for (int i = 0; i < held.size(); i++) {
+        deliver(call, held.set(i, null));
+      }
+    } finally {
+      held.clear(); // the worker's buffer, ready for its next call
     }
   }
 

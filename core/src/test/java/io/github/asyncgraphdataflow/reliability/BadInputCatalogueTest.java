@@ -601,6 +601,7 @@ class BadInputCatalogueTest {
       refused(() -> r.retryOn(), IllegalArgumentException.class, "retryOn needs at least one type");
       refused(() -> r.retryOn(IOException.class, null), NullPointerException.class, "types[1]");
       refused(() -> r.retryIf(null), NullPointerException.class, "predicate");
+      refused(() -> r.retryAfter(null), NullPointerException.class, "hint");
       refused(() -> r.holdLimit(-1), IllegalArgumentException.class,
           "holdLimit must not be negative, was -1");
     }
