@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.asyncgraphdataflow.AsyncGraph;
 import io.github.asyncgraphdataflow.DeadLetter;
 import io.github.asyncgraphdataflow.Emitter;
+import io.github.asyncgraphdataflow.Node;
 import io.github.asyncgraphdataflow.NodeOptions;
 import io.github.asyncgraphdataflow.Nodes;
 import io.github.asyncgraphdataflow.RateLimit;
@@ -116,6 +117,12 @@ final class BreweriesJob {
     var failed = graph.addNode("recordFailedPage", Nodes.sink(
         (DeadLetter<Integer> d) -> failedPages.failed(d.item(), d.error(), d.attempts())));
     graph.addErrorEdge(fetch, failed);
+    return addWriters(graph, discover, fetch);
+  }
+
+  /** Adds the nodes after fetchPage (parse, clean, the two sinks) and every plain edge. */
+  private AsyncGraph addWriters(AsyncGraph graph, Node<?, Integer> discover,
+      Node<Integer, Page> fetch) {
     var parse = graph.addNode("parseJson", this::parseJson);
     var clean = graph.addNode("cleanRecord", Nodes.map(Brewery::clean));
     var writeCsv = graph.addNode("writeCsv", Nodes.sink(this::writeCsv));
@@ -141,19 +148,7 @@ final class BreweriesJob {
     var fetch = graph.addNode("fetchPage", (Integer page, Emitter<Page> out) ->
         withRetries(page, () -> fetchPage(page, out)),
         NodeOptions.builder().maxTasks(fetchers).queueSize(2 * fetchers).build());
-    var parse = graph.addNode("parseJson", this::parseJson);
-    var clean = graph.addNode("cleanRecord", Nodes.map(Brewery::clean));
-    var writeCsv = graph.addNode("writeCsv", Nodes.sink(this::writeCsv));
-    var writeSqlite = graph.addNode(Nodes.sink(this::writeSqlite), NodeOptions.builder()
-        .name("writeSqlite")
-        .queue(() -> new BatchingQueue<Brewery>(SQLITE_BATCH))
-        .build());
-    graph.addEdge(discover, fetch);
-    graph.addEdge(fetch, parse);
-    graph.addEdge(parse, clean);
-    graph.addEdge(clean, writeCsv);
-    graph.addEdge(clean.name(), writeSqlite.name());
-    return graph;
+    return addWriters(graph, discover, fetch);
   }
 
   /** A request that may fail. */
