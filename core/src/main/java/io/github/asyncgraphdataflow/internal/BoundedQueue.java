@@ -63,12 +63,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * just behind then needs no wake-up. That is a shortcut only; it ends after a fixed number of
  * looks, and the proof above does not rely on it.
  *
+ * <p>The only taker of a stash-fed queue whose last take moved fewer than {@value #THIN}
+ * items yields once before it takes again: a producer just ahead then fills a batch instead of
+ * handing over each item's cache line on its own. That, too, is a shortcut, not a wait.
+ *
+ * <p>Layout: the two fields producers read on every item ({@code waitingTakers},
+ * {@code halted}) come first, followed by 128 bytes of padding, so the takers' writes to the
+ * fields behind it ({@code head}, {@code count}, ...) do not take that cache line away from
+ * the producers ({@link QueueLayout}).
+ *
  * <p><b>Termination.</b> A taker waits only while ring and stashes are empty and the queue is
  * neither finished nor halted; {@link #sourcesFinished} and {@link #halt} wake every waiter.
  * A producer waits only while the ring is full and the queue not halted; takers free room and
  * signal, and {@link #halt} wakes everyone.
  */
-final class BoundedQueue implements InputQueue {
+final class BoundedQueue extends QueueLayout.FlagsPad implements InputQueue {
   static final int STASH_MIN_CAPACITY = 1024;
   /**
    * Producing workers beyond this many put directly into the ring: takers scan every stash,
@@ -78,6 +87,8 @@ final class BoundedQueue implements InputQueue {
   private static final int MAX_BATCH = 256;
   /** How many times an idle taker yields and looks at the stashes again before it sleeps. */
   private static final int SPINS = 20;
+  /** A batch smaller than this makes the only taker yield before its next take. */
+  private static final int THIN = 64;
 
   /** The first ring size; it doubles on demand up to {@code capacity}. */
   private static final int INITIAL_RING = 64;
@@ -99,8 +110,11 @@ final class BoundedQueue implements InputQueue {
   /** Signals sent to waiting takers that have not woken yet; at most one per waiting taker. */
   private int pendingWakes;
   private boolean finished;
-  private volatile int waitingTakers;
-  private volatile boolean halted;
+  /**
+   * Whether the last take of the only worker of a stash-fed queue got fewer than {@value #THIN}
+   * items: written by that taker under the lock, read by it before it takes the lock again.
+   */
+  private boolean thin;
 
   BoundedQueue(int capacity, LongAdder in, LongAdder discarded) {
     this.capacity = capacity;
@@ -283,6 +297,13 @@ final class BoundedQueue implements InputQueue {
   @Override
   public int take(Object[] buf, int max, int workers) throws InterruptedException {
     boolean spun = false;
+    if (thin) {
+      // the only taker caught up with its producers: let them run ahead a little (and let
+      // the threads sharing this carrier run), so the next take moves a batch. Reading slots
+      // a producer is filling pulls their cache line away from it for every item (measured in
+      // BENCHMARKS.md, W1: about 1.6x). A hint only: nothing waits on it
+      Thread.yield();
+    }
     lock.lock();
     try {
       while (true) {
@@ -297,6 +318,7 @@ final class BoundedQueue implements InputQueue {
             got += fromStashes(buf, got, k - got);
           }
           if (got > 0) {
+            thin = workers == 1 && got < THIN && stashes.length > 0;
             if (waitingPutters > 0) {
               notFull.signalAll();
             }
@@ -462,5 +484,26 @@ final class BoundedQueue implements InputQueue {
     } finally {
       lock.unlock();
     }
+  }
+}
+
+/**
+ * The fields of {@link BoundedQueue} that producers read without its lock, then 128 bytes of
+ * padding; {@link BoundedQueue}'s own fields come after (a superclass's fields come before its
+ * subclass's in an object).
+ */
+@SuppressWarnings("unused")
+final class QueueLayout {
+  private QueueLayout() {}
+
+  abstract static class Flags {
+    /** Takers counting themselves as waiting; written under the queue's lock. */
+    volatile int waitingTakers;
+    /** Written under the queue's lock. */
+    volatile boolean halted;
+  }
+
+  abstract static class FlagsPad extends Flags {
+    long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
   }
 }

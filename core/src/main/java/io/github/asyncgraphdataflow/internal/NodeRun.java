@@ -100,10 +100,10 @@ final class NodeRun {
     long retries = 0;
     int active = 0;
     for (WorkerCounters c : counters) {
-      out += c.out.get();
-      calls += c.calls.get();
-      retries += c.retries.get();
-      active += c.active.get();
+      out += c.out();
+      calls += c.calls();
+      retries += c.retries();
+      active += c.active();
     }
     return new NodeStats(in.sum() + queue.handedOver(), out, err.sum(), discarded.sum(), calls,
         retries, Math.max(0, queue.size()), active);

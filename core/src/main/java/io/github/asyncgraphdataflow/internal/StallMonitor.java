@@ -125,7 +125,7 @@ final class StallMonitor {
     Map<List<String>, List<String>> byStack = new LinkedHashMap<>();
     for (int w = 0; w < n.workers; w++) {
       Thread t = n.threads[w];
-      if (t != null && n.counters[w].active.get() != 0) {
+      if (t != null && n.counters[w].active() != 0) {
         byStack.computeIfAbsent(topFrames(t.getStackTrace()), k -> new ArrayList<>())
             .add(t.getName());
       }
@@ -199,7 +199,7 @@ final class StallMonitor {
   private static long progressOf(NodeRun n) {
     long p = 0;
     for (WorkerCounters c : n.counters) {
-      p += c.calls.get() + c.out.get();
+      p += c.calls() + c.out();
     }
     return p;
   }
@@ -207,7 +207,7 @@ final class StallMonitor {
   private static int activeOf(NodeRun n) {
     int a = 0;
     for (WorkerCounters c : n.counters) {
-      a += c.active.get();
+      a += c.active();
     }
     return a;
   }

@@ -22,37 +22,29 @@ import java.lang.invoke.VarHandle;
  * {@link BoundedQueue}). The consumer reads a slot with acquire and frees it with release,
  * so the producer reuses a slot only after the consumer has read it.
  *
+ * <p>Layout: {@code tail} (the producer's) and {@code head} (the consumer's) lie 128 bytes
+ * apart and away from the object's neighbours ({@link StashLayout}); on one cache line, every
+ * item handed over moved that line between the two cores twice (measured in BENCHMARKS.md, W1).
+ *
  * <p>This is the one hand-rolled concurrent structure in the engine; it exists because a
  * lock per item handed over cost several times the throughput of a trivial chain (measured,
  * see BENCHMARKS.md).
  */
-final class Stash {
+final class Stash extends StashLayout.HeadPad {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
   private static final VarHandle TAIL;
 
   static {
     try {
-      TAIL = MethodHandles.lookup().findVarHandle(Stash.class, "tail", long.class);
+      TAIL = MethodHandles.lookup().findVarHandle(StashLayout.Tail.class, "tail", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
   private static final Object NULL_ITEM = new Object();
 
-  private final Object[] slots;
-  private final int mask;
-  /**
-   * Producer's next slot, so also the number of items ever put here; written only by the
-   * producer (opaque, which costs nothing more than a plain store), read by anybody through
-   * {@link #offered()}.
-   */
-  private long tail;
-  /** Consumer's next slot; touched only with the queue's lock held. */
-  private long head;
-
   Stash(int capacityPowerOfTwo) {
-    this.slots = new Object[capacityPowerOfTwo];
-    this.mask = capacityPowerOfTwo - 1;
+    super(capacityPowerOfTwo);
   }
 
   /**
@@ -120,5 +112,70 @@ final class Stash {
   /** Consumer (queue lock held): the capacity, an upper bound of what one drain can move. */
   int capacity() {
     return slots.length;
+  }
+}
+
+/**
+ * The fields of {@link Stash}, in an order the JVM keeps (a superclass's fields come before its
+ * subclass's): the shared read-only fields, 128 bytes of padding, the producer's {@code tail},
+ * 128 bytes, the consumer's {@code head}, 128 bytes.
+ */
+@SuppressWarnings("unused")
+final class StashLayout {
+  private StashLayout() {}
+
+  abstract static class Shared {
+    final Object[] slots;
+    final int mask;
+
+    Shared(int capacityPowerOfTwo) {
+      this.slots = new Object[capacityPowerOfTwo];
+      this.mask = capacityPowerOfTwo - 1;
+    }
+  }
+
+  abstract static class TailPad extends Shared {
+    long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
+
+    TailPad(int capacity) {
+      super(capacity);
+    }
+  }
+
+  abstract static class Tail extends TailPad {
+    /**
+     * Producer's next slot, so also the number of items ever put here; written only by the
+     * producer (opaque, which costs nothing more than a plain store), read by anybody.
+     */
+    long tail;
+
+    Tail(int capacity) {
+      super(capacity);
+    }
+  }
+
+  abstract static class MidPad extends Tail {
+    long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
+
+    MidPad(int capacity) {
+      super(capacity);
+    }
+  }
+
+  abstract static class Head extends MidPad {
+    /** Consumer's next slot; touched only with the queue's lock held. */
+    long head;
+
+    Head(int capacity) {
+      super(capacity);
+    }
+  }
+
+  abstract static class HeadPad extends Head {
+    long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
+
+    HeadPad(int capacity) {
+      super(capacity);
+    }
   }
 }

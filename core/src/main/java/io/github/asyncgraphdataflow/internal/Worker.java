@@ -155,7 +155,7 @@ final class Worker implements Runnable {
         }
         Object item = batch[i];
         batch[i] = null;
-        WorkerCounters.increment(counters.calls);
+        counters.addCall();
         try {
           invoke(item, false, t);
         } catch (GraphHaltedException | InterruptedException e) {
@@ -277,7 +277,7 @@ final class Worker implements Runnable {
         throw e;
       }
       if (previous != null) {
-        WorkerCounters.increment(counters.retries);
+        counters.addRetry();
       }
       if (hold) {
         if (heldBuffer == null) {
@@ -344,7 +344,7 @@ final class Worker implements Runnable {
     }
     Throwable thrown = null;
     boolean stoppedByHalt = false;
-    counters.active.lazySet(1);
+    counters.active(true);
     try {
       if (call.start) {
         node.invoker.callStart(node.startArgs, call);
@@ -366,14 +366,17 @@ final class Worker implements Runnable {
           && !(thrown instanceof GraphHaltedException)) {
         thrown = timedOut(thrown);
       }
-      counters.active.lazySet(0);
+      counters.active(false);
       if (listeners != null) {
         listeners.callFinished(node.name, System.nanoTime() - began, thrown);
       }
       if (!execution.halted()) {
         // An interrupt flag the function (or its timer) left set is not a halt (a halt sets
         // halted() before it interrupts): clear it, or it would end the next wait early.
-        Thread.interrupted();
+        // (read first: clearing the flag of a virtual thread costs more than reading it)
+        if (Thread.currentThread().isInterrupted()) {
+          Thread.interrupted();
+        }
       }
     }
     if (stoppedByHalt) {
@@ -490,7 +493,7 @@ final class Worker implements Runnable {
       deadLetter(call, t);
       return;
     }
-    WorkerCounters.increment(counters.out);
+    counters.addOut();
     boolean[] route = conditions == null ? null : route(call, item);
     if (ticket >= 0) {
       if (!order.isHead(ticket)) {
