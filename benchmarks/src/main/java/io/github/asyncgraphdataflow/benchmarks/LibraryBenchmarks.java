@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LibraryBenchmarks {
   /**
    * ours, reactor, rxjava, pekko; references: vthreads, disruptor and disruptor-blocking (W1);
-   * for {@link #cpu} also loop and split.
+   * for {@link #cpu} also loop and split; for {@link #io} also floor (the sleeps alone).
    */
   @Param({"ours", "reactor", "rxjava", "pekko"})
   public String lib;
@@ -48,7 +48,7 @@ public class LibraryBenchmarks {
   /** Starts the library (Pekko's actor system) once per fork. */
   @Setup(Level.Trial)
   public void start() {
-    if (!lib.equals("loop") && !lib.equals("split")) {
+    if (!lib.equals("loop") && !lib.equals("split") && !lib.equals("floor")) {
       library = Library.of(lib);
     }
   }
@@ -80,7 +80,11 @@ public class LibraryBenchmarks {
   /** W3 I/O-bound, 20,000 items by default. */
   @Benchmark
   public void io() throws Exception {
-    library.io(size(20_000));
+    if (lib.equals("floor")) {
+      References.sleepFloor(size(20_000));
+    } else {
+      library.io(size(20_000));
+    }
   }
 
   /** W4 CPU-bound, 200,000 items by default. */

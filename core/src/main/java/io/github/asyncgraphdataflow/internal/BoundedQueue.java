@@ -106,7 +106,14 @@ final class BoundedQueue extends QueueLayout.FlagsPad implements InputQueue {
   private int head;
   private int count;
   private int nextStash;
+  /** Producers waiting for room for one item ({@link #putOne}); under the lock. */
   private int waitingPutters;
+  /**
+   * Producers waiting for room for a whole stash ({@link #spill}); under the lock. They are
+   * woken only once that much room is free: woken for every item taken, a producer would move
+   * one item per wake-up (measured in BENCHMARKS.md, W3).
+   */
+  private int waitingSpillers;
   /** Signals sent to waiting takers that have not woken yet; at most one per waiting taker. */
   private int pendingWakes;
   private boolean finished;
@@ -209,7 +216,11 @@ final class BoundedQueue extends QueueLayout.FlagsPad implements InputQueue {
     }
   }
 
-  /** Moves a full stash into the ring, waiting for room; leaves room in the stash. */
+  /**
+   * Moves a full stash into the ring, waiting until the ring has room for all of it (at most
+   * an eighth of the capacity, so the takers always make that room: they take from the ring
+   * first); leaves the stash empty.
+   */
   private void spill(Stash stash) throws InterruptedException {
     lock.lock();
     try {
@@ -219,8 +230,8 @@ final class BoundedQueue extends QueueLayout.FlagsPad implements InputQueue {
           throw haltedException();
         }
         int room = capacity - count;
-        if (room > 0) {
-          int k = Math.min(room, stash.capacity());
+        if (room >= stash.capacity()) {
+          int k = stash.capacity();
           if (count + k > ring.length) {
             grow(count + k);
           }
@@ -236,11 +247,11 @@ final class BoundedQueue extends QueueLayout.FlagsPad implements InputQueue {
           wakeForQueued();
           return;
         }
-        waitingPutters++;
+        waitingSpillers++;
         try {
           notFull.await();
         } finally {
-          waitingPutters--;
+          waitingSpillers--;
         }
       }
     } finally {
@@ -319,7 +330,7 @@ final class BoundedQueue extends QueueLayout.FlagsPad implements InputQueue {
           }
           if (got > 0) {
             thin = workers == 1 && got < THIN && stashes.length > 0;
-            if (waitingPutters > 0) {
+            if (waitingPutters > 0 || (waitingSpillers > 0 && capacity - count >= stashCapacity)) {
               notFull.signalAll();
             }
             wakeForQueued();
