@@ -15,10 +15,10 @@ import java.util.Set;
  * condition). HTTP 429 (too many requests), 500, 502, 503 and 504 and I/O failures are
  * retriable; other statuses are not.
  *
- * <p>{@code Retry-After}: the library's retry policy has no hook for a delay chosen per
- * failure, so when a 429 or 503 answer asks for a pause (in seconds, at most
- * {@link #MAX_RETRY_AFTER}), this client waits that long before it reports the failure; the
- * policy's own back-off comes on top.
+ * <p>{@code Retry-After}: a 429 or 503 answer that asks for a pause (in seconds) carries it in
+ * its {@link HttpStatusException}; the retry policy reads it through {@link #retryAfter}
+ * ({@link io.github.asyncgraphdataflow.Retry#retryAfter}) and waits that long, at most
+ * {@link #MAX_RETRY_AFTER}, instead of its back-off. This client never sleeps itself.
  *
  * <p>Thread-safe: one client serves every fetcher.
  */
@@ -32,14 +32,21 @@ final class ApiClient implements AutoCloseable {
   static final class HttpStatusException extends IOException {
     private static final long serialVersionUID = 1L;
     private final int status;
+    private final Duration retryAfter;
 
-    HttpStatusException(int status, URI uri) {
+    HttpStatusException(int status, URI uri, Duration retryAfter) {
       super("HTTP " + status + " from " + uri);
       this.status = status;
+      this.retryAfter = retryAfter;
     }
 
     int status() {
       return status;
+    }
+
+    /** The pause the answer asked for ({@code Retry-After} in seconds, capped), or null. */
+    Duration retryAfter() {
+      return retryAfter;
     }
 
     /** The message alone ("HTTP 500 from …"): the status says what kind of failure it is. */
@@ -92,13 +99,22 @@ final class ApiClient implements AutoCloseable {
     if (response.statusCode() == 200) {
       return response.body();
     }
-    if (response.statusCode() == 429 || response.statusCode() == 503) {
-      Optional<Duration> pause = retryAfter(response);
-      if (pause.isPresent()) {
-        Thread.sleep(pause.get());
-      }
-    }
-    throw new HttpStatusException(response.statusCode(), uri);
+    int status = response.statusCode();
+    Duration pause = status == 429 || status == 503 ? retryAfter(response).orElse(null) : null;
+    throw new HttpStatusException(status, uri, pause);
+  }
+
+  /**
+   * The pause a failure of {@link #get} asked for, for {@link
+   * io.github.asyncgraphdataflow.Retry#retryAfter}: the {@code Retry-After} of a 429 or 503
+   * answer, in seconds, at most {@link #MAX_RETRY_AFTER}; {@code null} (the policy's back-off)
+   * for any other failure, or an answer without one or with an HTTP date.
+   *
+   * @param failure the failure
+   * @return the pause, or null
+   */
+  static Duration retryAfter(Throwable failure) {
+    return failure instanceof HttpStatusException h ? h.retryAfter() : null;
   }
 
   @Override

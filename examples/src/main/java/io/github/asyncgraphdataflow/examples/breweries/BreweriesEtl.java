@@ -192,6 +192,23 @@ public final class BreweriesEtl implements Callable<Integer> {
     Outputs outputs = new Outputs(outDir);
     String outProblem = OutputDirectory.problem(outputs.dir);
     check(outProblem == null, "--out: " + outProblem);
+    java.nio.channels.FileLock lock;
+    try {
+      lock = OutputDirectory.lock(outputs.dir);
+    } catch (IOException e) {
+      throw usage("--out: cannot lock " + outputs.dir.resolve(OutputDirectory.LOCK_FILE)
+          + " (" + e + ")");
+    }
+    check(lock != null, "--out: another run is using " + outputs.dir + " (it holds "
+        + OutputDirectory.LOCK_FILE + " there); wait for it to end or choose another --out");
+    try {
+      return run(outputs, base, parsed);
+    } finally {
+      OutputDirectory.release(lock);
+    }
+  }
+
+  private int run(Outputs outputs, URI base, CommandLine.ParseResult parsed) {
     SortedSet<Integer> onlyPages = null;
     if (resume) {
       if (!outputs.resumable()) {

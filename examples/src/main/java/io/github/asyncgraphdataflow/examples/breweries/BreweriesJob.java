@@ -80,10 +80,13 @@ final class BreweriesJob {
     this.sqlite = sqlite;
   }
 
-  /** Retries HTTP 429/5xx and I/O failures: 100 ms, 200 ms, ... at most 2 s, each +-20%. */
+  /**
+   * Retries HTTP 429/5xx and I/O failures: 100 ms, 200 ms, ... at most 2 s, each +-20%, or the
+   * pause a 429 or 503 answer asks for with {@code Retry-After} (at most 10 s).
+   */
   private Retry retry() {
     return Retry.of(attempts).backoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(2))
-        .jitter(0.2).retryIf(ApiClient::retriable);
+        .jitter(0.2).retryIf(ApiClient::retriable).retryAfter(ApiClient::retryAfter);
   }
 
   AsyncGraph graph() {
@@ -173,7 +176,7 @@ final class BreweriesJob {
           }
           throw e;
         }
-        Thread.sleep(policy.delay(attempt));
+        Thread.sleep(policy.delay(attempt, e));
       }
     }
   }

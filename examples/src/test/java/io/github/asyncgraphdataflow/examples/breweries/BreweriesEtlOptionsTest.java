@@ -3,7 +3,10 @@ package io.github.asyncgraphdataflow.examples.breweries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,20 @@ class BreweriesEtlOptionsTest {
 
     assertThat(job.err()).contains("--records configures the embedded server; it does not go "
         + "with --url");
+  }
+
+  @Test
+  void anOutputDirectoryAnotherRunIsUsingIsRefused() throws Exception {
+    Path out = Files.createDirectory(dir.resolve("out"));
+    // this JVM plays the other run: it holds the lock the job takes
+    try (FileChannel channel = FileChannel.open(out.resolve(OutputDirectory.LOCK_FILE),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      assertThat(refused(dir, "--out", "out").err())
+          .contains("--out: another run is using " + out + " (it holds "
+              + OutputDirectory.LOCK_FILE + " there)");
+    }
+    assertThat(out).isDirectoryNotContaining("glob:**/breweries*");
   }
 
   @Test
