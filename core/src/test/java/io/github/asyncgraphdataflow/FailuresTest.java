@@ -52,4 +52,31 @@ class FailuresTest {
         "Exception in node 'fetch' on item http://down.example/1",
         "Exception in node 'fetch' on item " + "x".repeat(200) + "... (500 chars)");
   }
+
+  @Test
+  void anErrorLineOfAStartCallSaysSoAndNamesItsArgumentsIfAny() throws Exception {
+    AsyncGraph graph = new AsyncGraph();
+    graph.addNode("discover", (Emitter<String> out) -> {
+      throw new java.io.IOException("no answer");
+    });
+    graph.addNode("seed", (Integer from, Emitter<Integer> out) -> {
+      throw new IllegalStateException("bad seed");
+    });
+    // an empty list as an ordinary item is still "on item []"
+    var lists = graph.addNode("lists", (Emitter<List<String>> out) -> out.emit(List.of()));
+    var check = graph.addNode("check", (List<String> l, Emitter<Void> out) -> {
+      throw new IllegalArgumentException("empty");
+    });
+    graph.addEdge(lists, check);
+
+    ExecutionResult result = AsyncExecutor.builder(graph).logger(logger).build()
+        .execute(java.util.Map.of("discover", List.of(), "seed", List.of(7), "lists", List.of()));
+
+    assertThat(result.failures().get("discover")).extracting(Failure::item)
+        .containsExactly(List.of());
+    assertThat(logger.messages(Level.ERROR)).containsExactlyInAnyOrder(
+        "Exception in node 'discover' in its start call",
+        "Exception in node 'seed' in its start call with arguments [7]",
+        "Exception in node 'check' on item []");
+  }
 }

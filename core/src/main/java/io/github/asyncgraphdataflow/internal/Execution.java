@@ -408,9 +408,17 @@ public final class Execution {
     log(node, "", t);
   }
 
-  /** Logs a failed call with (a bounded description of) its item; throttled as above. */
+  /**
+   * Logs a failed call with (a bounded description of) its item, or, for a start node's call,
+   * its arguments if it has any; throttled as above.
+   */
   void logFailure(NodeRun node, Object item, Throwable t) {
-    log(node, " on item " + Items.describe(item), t);
+    if (item != null && item == node.startArgs) { // a start call: its "item" is its arguments
+      log(node, node.startArgs.isEmpty() ? " in its start call"
+          : " in its start call with arguments " + Items.describe(item), t);
+    } else {
+      log(node, " on item " + Items.describe(item), t);
+    }
   }
 
   private void log(NodeRun node, String onItem, Throwable t) {
