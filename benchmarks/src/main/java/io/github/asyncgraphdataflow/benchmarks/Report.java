@@ -117,8 +117,8 @@ final class Report {
     md.append("| JDK | ").append(jdk).append(" |\n");
     md.append("| load average (1, 5, 15 min) before | ").append(loadBefore).append(" |\n");
     md.append("| load average after | ").append(loadAfter).append(" |\n");
-    md.append("| shared? | yes: other developers' builds and tests ran on the same 2 cores "
-        + "during the run; rounds interleave the libraries so that noise hits all of them |\n\n");
+    md.append("| shared? | the load averages above say how busy the machine was; rounds "
+        + "interleave the libraries so that any noise hits all of them |\n\n");
     md.append("| library | version |\n|---|---|\n");
     md.append("| async-graph-data-flow (ours) | ").append(versions.getProperty("ours"))
         .append(" (this commit) |\n");
