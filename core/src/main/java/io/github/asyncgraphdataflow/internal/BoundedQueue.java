@@ -13,8 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Hand-over.</b> A producer with a stash puts each item there without a lock; the
  * node's workers take from the ring first, then straight from the stashes, in batches. A
- * producer takes the lock only when its stash is full (it moves the stash into the ring,
- * waiting for room: back-pressure), or when a taker is waiting that no one has woken yet.
+ * producer takes the lock only when its stash is full (it moves the whole stash into the
+ * ring, waiting until the ring has room for it: back-pressure), or when a taker is waiting
+ * that no one has woken yet.
  * A queue smaller than {@value #STASH_MIN_CAPACITY} has no stashes: each item is put into the
  * ring under the lock, so its bound is exact. With stashes the queue holds at most its
  * capacity plus {@code min(256, capacity / 8)} (rounded down to a power of two) items per
@@ -74,8 +75,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Termination.</b> A taker waits only while ring and stashes are empty and the queue is
  * neither finished nor halted; {@link #sourcesFinished} and {@link #halt} wake every waiter.
- * A producer waits only while the ring is full and the queue not halted; takers free room and
- * signal, and {@link #halt} wakes everyone.
+ * A producer waits only while the ring lacks room (one slot for {@link #putOne}, a whole
+ * stash, at most an eighth of the capacity, for {@link #spill}) and the queue is not halted;
+ * takers take from the ring before the stashes, so they make that room whenever they take,
+ * and signal once it is there; {@link #halt} wakes everyone.
  */
 final class BoundedQueue extends QueueLayout.FlagsPad implements InputQueue {
   static final int STASH_MIN_CAPACITY = 1024;
