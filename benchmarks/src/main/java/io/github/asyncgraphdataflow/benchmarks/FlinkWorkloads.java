@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.JobManagerOptions;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -138,14 +135,7 @@ public final class FlinkWorkloads {
    * @throws Exception if a run fails its check
    */
   public static void main(String[] args) throws Exception {
-    Configuration c = new Configuration();
-    c.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-    c.set(RestOptions.ADDRESS, "127.0.0.1");
-    c.set(RestOptions.PORT, 0);
-    c.set(JobManagerOptions.ADDRESS, "127.0.0.1");
-    c.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
-    c.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
-    c.set(TaskManagerOptions.HOST, "127.0.0.1");
+    Configuration c = FlinkExecutor.loopbackConfiguration();
     long s0 = System.nanoTime();
     try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
         .setConfiguration(c).setNumTaskManagers(2).setNumSlotsPerTaskManager(2).build())) {

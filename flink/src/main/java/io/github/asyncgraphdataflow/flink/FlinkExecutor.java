@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -75,6 +78,32 @@ public final class FlinkExecutor {
    */
   public static FlinkExecutor of(GraphFactory factory) {
     return builder(factory).build();
+  }
+
+  /**
+   * A configuration for a Flink cluster inside this JVM (a {@code MiniCluster}, or the
+   * environment of {@code StreamExecutionEnvironment.createLocalEnvironment(parallelism,
+   * configuration)}) whose every endpoint (REST, job manager, task managers) binds to
+   * 127.0.0.1, with a free REST port: nothing listens beyond this machine.
+   *
+   * {@snippet :
+   * Configuration c = FlinkExecutor.loopbackConfiguration();
+   * c.set(TaskManagerOptions.MINI_CLUSTER_NUM_TASK_MANAGERS, 2);
+   * StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, c);
+   * }
+   *
+   * @return a new configuration, to add to
+   */
+  public static Configuration loopbackConfiguration() {
+    Configuration c = new Configuration();
+    c.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+    c.set(RestOptions.ADDRESS, "127.0.0.1");
+    c.set(RestOptions.PORT, 0);
+    c.set(JobManagerOptions.ADDRESS, "127.0.0.1");
+    c.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
+    c.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
+    c.set(TaskManagerOptions.HOST, "127.0.0.1");
+    return c;
   }
 
   /**

@@ -6,9 +6,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.JobManagerOptions;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -23,14 +20,7 @@ final class TestCluster {
   private TestCluster() {}
 
   static MiniClusterExtension extension() {
-    Configuration c = new Configuration();
-    c.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-    c.set(RestOptions.ADDRESS, "127.0.0.1");
-    c.set(RestOptions.PORT, 0);
-    c.set(JobManagerOptions.ADDRESS, "127.0.0.1");
-    c.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
-    c.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
-    c.set(TaskManagerOptions.HOST, "127.0.0.1");
+    Configuration c = FlinkExecutor.loopbackConfiguration();
     return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
         .setConfiguration(c)
         .setNumberTaskManagers(2)

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.JobManagerOptions;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -39,16 +37,9 @@ final class FlinkEngine {
     String id = UUID.randomUUID().toString();
     LIVE.put(id, job);
     try {
-      Configuration c = new Configuration();
+      Configuration c = FlinkExecutor.loopbackConfiguration();
       c.set(TaskManagerOptions.MINI_CLUSTER_NUM_TASK_MANAGERS, 2);
       c.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
-      c.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-      c.set(RestOptions.ADDRESS, "127.0.0.1");
-      c.set(RestOptions.PORT, 0);
-      c.set(JobManagerOptions.ADDRESS, "127.0.0.1");
-      c.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
-      c.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
-      c.set(TaskManagerOptions.HOST, "127.0.0.1");
       StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, c);
       return FlinkExecutor.builder(new LiveJob(id))
           .environment(env)
