@@ -87,7 +87,6 @@ final class BoundedQueue extends QueueLayout.FlagsPad implements InputQueue {
    * and a node with thousands of workers is an I/O node that gains nothing from batching.
    */
   static final int MAX_STASHES = 16;
-  private static final int MAX_BATCH = 256;
   /** How many times an idle taker yields and looks at the stashes again before it sleeps. */
   private static final int SPINS = 20;
   /** A batch smaller than this makes the only taker yield before its next take. */
@@ -136,7 +135,7 @@ final class BoundedQueue extends QueueLayout.FlagsPad implements InputQueue {
     this.discarded = discarded;
     this.stashCapacity = capacity < STASH_MIN_CAPACITY
         ? 0
-        : Integer.highestOneBit(Math.min(MAX_BATCH, capacity / 8));
+        : Integer.highestOneBit(Math.min(MAX_TAKE, capacity / 8));
   }
 
   /** Called before any thread starts; the stash array is then published by Thread.start. */
@@ -325,8 +324,7 @@ final class BoundedQueue extends QueueLayout.FlagsPad implements InputQueue {
           return -1;
         }
         if (count > 0 || anyStashed()) {
-          int limit = Math.min(max, MAX_BATCH);
-          int k = workers == 1 ? limit : Math.max(1, Math.min(limit, count / (workers * 4)));
+          int k = Math.min(max, InputQueue.share(count, workers));
           int got = fromRing(buf, k);
           if (got < k) {
             got += fromStashes(buf, got, k - got);

@@ -8,6 +8,22 @@ package io.github.asyncgraphdataflow.internal;
  * its {@code discarded}.
  */
 interface InputQueue {
+  /** The most items one take moves. */
+  int MAX_TAKE = 256;
+
+  /**
+   * The most one of {@code workers} takers takes at once out of {@code items} queued: all of
+   * them (up to {@link #MAX_TAKE}) for a lone worker, else a quarter of an even split (at least
+   * 1), so that items left queued are there for the other workers. A worker's take buffer is
+   * this share of the queue's capacity.
+   *
+   * @param items queued items (or the capacity, for a buffer's size)
+   * @param workers the node's workers
+   * @return 1 to {@link #MAX_TAKE}
+   */
+  static int share(int items, int workers) {
+    return workers == 1 ? MAX_TAKE : Math.max(1, Math.min(MAX_TAKE, items / (workers * 4)));
+  }
 
   /**
    * A hand-over point for one producing worker; made before any thread starts.

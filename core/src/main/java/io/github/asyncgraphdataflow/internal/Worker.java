@@ -43,8 +43,6 @@ import java.util.function.Predicate;
  * {@code out} counter has this worker as its only writer and is read by anyone.
  */
 final class Worker implements Runnable {
-  private static final int TAKE_BATCH = 256;
-
   private final Execution execution;
   private final NodeRun node;
   private final boolean runsStart;
@@ -85,10 +83,8 @@ final class Worker implements Runnable {
     for (int d = 0; d < errorSinks.length; d++) {
       errorSinks[d] = node.errorDestinations[d].queue.sink(node.name);
     }
-    // a worker of many takes at most its fair share (BoundedQueue.take): 1,000 workers need
-    // not allocate 256 slots each
-    this.batch = new Object[node.workers == 1 ? TAKE_BATCH : Math.max(1,
-        Math.min(TAKE_BATCH, node.spec.options().queueSize() / (4 * node.workers)))];
+    // a worker of many takes at most its share: 1,000 workers need not allocate 256 slots each
+    this.batch = new Object[InputQueue.share(node.spec.options().queueSize(), node.workers)];
   }
 
   @Override
