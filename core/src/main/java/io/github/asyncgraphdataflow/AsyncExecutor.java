@@ -183,15 +183,7 @@ public final class AsyncExecutor {
    *     the graph with {@link NodeStats#ZERO}
    */
   public Map<String, NodeStats> dataFlowStats() {
-    Execution e = current;
-    if (e != null) {
-      return e.stats();
-    }
-    Map<String, NodeStats> zero = new LinkedHashMap<>();
-    for (Node<?, ?> n : graph.nodes()) {
-      zero.put(n.name(), NodeStats.ZERO);
-    }
-    return Collections.unmodifiableMap(zero);
+    return fromCurrent(Execution::stats, NodeStats.ZERO);
   }
 
   /**
@@ -202,15 +194,7 @@ public final class AsyncExecutor {
    *     the graph with an empty list
    */
   public Map<String, List<Throwable>> exceptions() {
-    Execution e = current;
-    if (e != null) {
-      return e.exceptions();
-    }
-    Map<String, List<Throwable>> none = new LinkedHashMap<>();
-    for (Node<?, ?> n : graph.nodes()) {
-      none.put(n.name(), List.of());
-    }
-    return Collections.unmodifiableMap(none);
+    return fromCurrent(Execution::exceptions, List.of());
   }
 
   /**
@@ -227,15 +211,24 @@ public final class AsyncExecutor {
    *     the graph with an empty list
    */
   public Map<String, List<Failure>> failures() {
+    return fromCurrent(Execution::failures, List.of());
+  }
+
+  /**
+   * A per-node map of the running or last execution, or, before the first one, every node of
+   * the graph with {@code none}.
+   */
+  private <T> Map<String, T> fromCurrent(
+      java.util.function.Function<Execution, Map<String, T>> read, T none) {
     Execution e = current;
     if (e != null) {
-      return e.failures();
+      return read.apply(e);
     }
-    Map<String, List<Failure>> none = new LinkedHashMap<>();
+    Map<String, T> m = new LinkedHashMap<>();
     for (Node<?, ?> n : graph.nodes()) {
-      none.put(n.name(), List.of());
+      m.put(n.name(), none);
     }
-    return Collections.unmodifiableMap(none);
+    return Collections.unmodifiableMap(m);
   }
 
   /**

@@ -128,19 +128,9 @@ public final class Execution {
           config.maxExceptions());
     }
     for (int i = 0; i < nodes.length; i++) {
-      int[] dests = graph.destinations()[i];
-      NodeRun[] wired = new NodeRun[dests.length];
-      for (int d = 0; d < dests.length; d++) {
-        wired[d] = nodes[dests[d]];
-      }
-      nodes[i].destinations = wired;
+      nodes[i].destinations = wire(graph.destinations()[i]);
       nodes[i].conditions = graph.conditions()[i];
-      int[] errorDests = graph.errorDestinations()[i];
-      NodeRun[] errorWired = new NodeRun[errorDests.length];
-      for (int d = 0; d < errorDests.length; d++) {
-        errorWired[d] = nodes[errorDests[d]];
-      }
-      nodes[i].errorDestinations = errorWired;
+      nodes[i].errorDestinations = wire(graph.errorDestinations()[i]);
     }
     connectQueues(graph);
     remaining = nodes.length;
@@ -153,6 +143,15 @@ public final class Execution {
     this.watchdog = minTimeout == Long.MAX_VALUE ? null : new Watchdog(threadFactory, minTimeout);
     this.maxErrors = config.maxErrors();
     this.timeLimit = config.timeLimit();
+  }
+
+  /** The nodes at these indexes. */
+  private NodeRun[] wire(int[] indexes) {
+    NodeRun[] wired = new NodeRun[indexes.length];
+    for (int d = 0; d < indexes.length; d++) {
+      wired[d] = nodes[indexes[d]];
+    }
+    return wired;
   }
 
   /** Tells each queue its node and sources; a queue may refuse them (nothing has run yet). */
@@ -525,11 +524,7 @@ public final class Execution {
    * @return a snapshot, in node order
    */
   public Map<String, NodeStats> stats() {
-    Map<String, NodeStats> m = new LinkedHashMap<>();
-    for (NodeRun n : nodes) {
-      m.put(n.name, n.stats());
-    }
-    return java.util.Collections.unmodifiableMap(m);
+    return perNode(NodeRun::stats);
   }
 
   /**
@@ -538,11 +533,7 @@ public final class Execution {
    * @return a snapshot, in node order
    */
   public Map<String, List<Throwable>> exceptions() {
-    Map<String, List<Throwable>> m = new LinkedHashMap<>();
-    for (NodeRun n : nodes) {
-      m.put(n.name, n.exceptions());
-    }
-    return java.util.Collections.unmodifiableMap(m);
+    return perNode(NodeRun::exceptions);
   }
 
   /**
@@ -551,9 +542,14 @@ public final class Execution {
    * @return a snapshot, in node order
    */
   public Map<String, List<Failure>> failures() {
-    Map<String, List<Failure>> m = new LinkedHashMap<>();
+    return perNode(NodeRun::failures);
+  }
+
+  /** One value per node, in node order, unmodifiable. */
+  private <T> Map<String, T> perNode(java.util.function.Function<NodeRun, T> value) {
+    Map<String, T> m = new LinkedHashMap<>();
     for (NodeRun n : nodes) {
-      m.put(n.name, n.failures());
+      m.put(n.name, value.apply(n));
     }
     return java.util.Collections.unmodifiableMap(m);
   }
