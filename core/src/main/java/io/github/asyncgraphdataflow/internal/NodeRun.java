@@ -143,18 +143,18 @@ final class NodeRun {
     if (liveWorkers.decrementAndGet() != 0) {
       return false;
     }
-    for (NodeRun d : destinations) {
-      d.queue.sourceFinished(name);
-      if (d.pendingSources.decrementAndGet() == 0) {
-        d.queue.sourcesFinished();
-      }
-    }
-    for (NodeRun d : errorDestinations) {
-      d.queue.sourceFinished(name);
-      if (d.pendingSources.decrementAndGet() == 0) {
-        d.queue.sourcesFinished();
-      }
-    }
+    finished(destinations);
+    finished(errorDestinations); // an error edge counts as a source of its destination too
     return true;
+  }
+
+  /** Tells each destination this source has finished, and ends its input after the last. */
+  private void finished(NodeRun[] destinationsOfOneKind) {
+    for (NodeRun d : destinationsOfOneKind) {
+      d.queue.sourceFinished(name);
+      if (d.pendingSources.decrementAndGet() == 0) {
+        d.queue.sourcesFinished();
+      }
+    }
   }
 }
