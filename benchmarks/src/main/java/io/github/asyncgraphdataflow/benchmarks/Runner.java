@@ -232,46 +232,40 @@ public final class Runner {
 
   /** The worst hand-over latency after idleness, in its own JVM: {@link WakeUpLatency}'s lines. */
   private List<String> wakeUpLatency() throws IOException, InterruptedException {
-    List<String> lines = new ArrayList<>();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp = System.getProperty("java.class.path");
-    for (int i = 0; i < r(3); i++) {
-      System.err.println("[runner] wake-up latency, run " + (i + 1));
-      Process p = new ProcessBuilder(java, "-XX:+UseG1GC", "-cp", cp, PKG + "WakeUpLatency",
-          quick ? "2000" : "20000").redirectErrorStream(true).start();
-      String output = new String(p.getInputStream().readAllBytes());
-      if (p.waitFor() != 0) {
-        throw new IllegalStateException("wake-up latency failed:\n" + output);
-      }
-      for (String line : output.split("\n")) {
-        if (line.startsWith("WAKEUP ")) {
-          lines.add(line.substring(7).trim());
-        }
-      }
-    }
-    return lines;
+    return inOwnJvm("wake-up latency", "-XX:+UseG1GC", "WakeUpLatency",
+        quick ? "2000" : "20000", "WAKEUP ");
   }
 
   /** W6's heap per blocked task, each measurement in its own JVM capped at 1 GiB. */
   private List<Double> heapPerTask() throws IOException, InterruptedException {
-    List<Double> perTask = new ArrayList<>();
+    return inOwnJvm("W6 heap per blocked task", "-Xmx1g", "OursOnly", "100000",
+        "HEAP_PER_TASK_BYTES ").stream().map(Double::parseDouble).toList();
+  }
+
+  /**
+   * Runs a class of this package {@code r(3)} times, each in a fresh JVM with this class path,
+   * and collects what follows {@code prefix} on its output lines.
+   */
+  private List<String> inOwnJvm(String what, String jvmOption, String mainClass, String arg,
+      String prefix) throws IOException, InterruptedException {
+    List<String> found = new ArrayList<>();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cp = System.getProperty("java.class.path");
     for (int i = 0; i < r(3); i++) {
-      System.err.println("[runner] W6 heap per blocked task, run " + (i + 1));
-      Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", cp, PKG + "OursOnly", "100000")
+      System.err.println("[runner] " + what + ", run " + (i + 1));
+      Process p = new ProcessBuilder(java, jvmOption, "-cp", cp, PKG + mainClass, arg)
           .redirectErrorStream(true).start();
       String output = new String(p.getInputStream().readAllBytes());
       if (p.waitFor() != 0) {
-        throw new IllegalStateException("W6 blocked tasks failed:\n" + output);
+        throw new IllegalStateException(what + " failed:\n" + output);
       }
       for (String line : output.split("\n")) {
-        if (line.startsWith("HEAP_PER_TASK_BYTES ")) {
-          perTask.add(Double.parseDouble(line.substring(20).trim()));
+        if (line.startsWith(prefix)) {
+          found.add(line.substring(prefix.length()).trim());
         }
       }
     }
-    return perTask;
+    return found;
   }
 
   private static String load() {
