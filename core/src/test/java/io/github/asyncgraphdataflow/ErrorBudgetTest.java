@@ -119,16 +119,7 @@ class ErrorBudgetTest {
     AsyncExecutor executor = AsyncExecutor.builder(endless(started)).logger(logger)
         .threadFactory(threads).build();
     assertThat(executor.cancel()).as("nothing to cancel yet").isFalse();
-    Thread canceller = Thread.ofVirtual().start(() -> {
-      try {
-        started.await();
-        while (!executor.cancel()) {
-          Thread.onSpinWait();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread canceller = Cancelling.once(started, executor);
 
     ExecutionResult result = executor.execute();
     canceller.join();

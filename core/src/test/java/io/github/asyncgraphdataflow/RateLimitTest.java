@@ -72,16 +72,7 @@ class RateLimitTest {
     RecordingThreadFactory threads = RecordingThreadFactory.virtual();
     AsyncExecutor executor = AsyncExecutor.builder(graph).logger(logger)
         .threadFactory(threads).build();
-    Thread canceller = Thread.ofVirtual().start(() -> {
-      try {
-        firstCall.await();
-        while (!executor.cancel()) {
-          Thread.onSpinWait();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread canceller = Cancelling.once(firstCall, executor);
 
     ExecutionResult result = executor.execute();
     canceller.join();

@@ -217,16 +217,7 @@ class RetryTest {
         failedOnce.countDown();
       }
     });
-    Thread canceller = Thread.ofVirtual().start(() -> {
-      try {
-        failedOnce.await();
-        while (!executor.cancel()) {
-          Thread.onSpinWait(); // execute may not have published its execution yet
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread canceller = Cancelling.once(failedOnce, executor);
 
     ExecutionResult result = executor.execute();
     canceller.join();
