@@ -1,11 +1,11 @@
 package io.github.asyncgraphdataflow;
 
+import static io.github.asyncgraphdataflow.Reachability.reaches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -130,21 +130,6 @@ class CycleCheckTest {
     }
   }
 
-  private static boolean reaches(List<Set<Integer>> adjacency, int from, int to) {
-    boolean[] seen = new boolean[adjacency.size()];
-    ArrayDeque<Integer> stack = new ArrayDeque<>(List.of(from));
-    while (!stack.isEmpty()) {
-      int v = stack.pop();
-      if (v == to) {
-        return true;
-      }
-      if (!seen[v]) {
-        seen[v] = true;
-        adjacency.get(v).forEach(stack::push);
-      }
-    }
-    return false;
-  }
 
   /** An order in which to add a list of nodes or edges. */
   enum Order { FORWARD, REVERSE, RANDOM }

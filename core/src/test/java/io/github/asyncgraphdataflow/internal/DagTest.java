@@ -1,8 +1,8 @@
 package io.github.asyncgraphdataflow.internal;
 
+import static io.github.asyncgraphdataflow.Reachability.reaches;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -72,21 +72,5 @@ class DagTest {
     for (int[] e : edges) {
       assertThat(dag.precedes(e[0], e[1])).as("%d before %d", e[0], e[1]).isTrue();
     }
-  }
-
-  private static boolean reaches(List<List<Integer>> adjacency, int from, int to) {
-    boolean[] seen = new boolean[adjacency.size()];
-    ArrayDeque<Integer> stack = new ArrayDeque<>(List.of(from));
-    while (!stack.isEmpty()) {
-      int v = stack.pop();
-      if (v == to) {
-        return true;
-      }
-      if (!seen[v]) {
-        seen[v] = true;
-        adjacency.get(v).forEach(stack::push);
-      }
-    }
-    return false;
   }
 }
