@@ -369,11 +369,12 @@ public final class Execution {
    * A node's call failed for good, or the node emitted a throwable.
    *
    * @param item the call's item (a start call's arguments)
+   * @param startCall whether the call was a start node's call
    * @param attempts the attempts made
    */
-  void failed(NodeRun node, Object item, int attempts, Throwable t) {
+  void failed(NodeRun node, Object item, boolean startCall, int attempts, Throwable t) {
     node.recordFailure(item, attempts, t);
-    logFailure(node, item, t);
+    logFailure(node, item, startCall, t);
     if (listeners != null) {
       listeners.failed(node.name, t);
     }
@@ -411,8 +412,8 @@ public final class Execution {
    * Logs a failed call with (a bounded description of) its item, or, for a start node's call,
    * its arguments if it has any; throttled as above.
    */
-  void logFailure(NodeRun node, Object item, Throwable t) {
-    if (item != null && item == node.startArgs) { // a start call: its "item" is its arguments
+  private void logFailure(NodeRun node, Object item, boolean startCall, Throwable t) {
+    if (startCall) { // its "item" is its arguments
       log(node, node.startArgs.isEmpty() ? " in its start call"
           : " in its start call with arguments " + Items.describe(item), t);
     } else {

@@ -203,7 +203,8 @@ final class Worker implements Runnable {
         throw e;
       }
       if (refused != null) {
-        execution.failed(node, null, 1, refused); // a custom queue refused it (counted there)
+        // a custom queue refused it (counted there)
+        execution.failed(node, null, false, 1, refused);
       }
     }
   }
@@ -226,7 +227,7 @@ final class Worker implements Runnable {
       try {
         route[d] = condition.test(item);
       } catch (RuntimeException e) {
-        execution.failed(node, call.item(), call.attempt, new EdgeConditionException(
+        execution.failed(node, call.item(), call.start, call.attempt, new EdgeConditionException(
             new Edge(node.name, node.destinations[d].name, true), e));
       }
     }
@@ -393,7 +394,7 @@ final class Worker implements Runnable {
 
   /** The call failed for good: count, log and keep it, and send it along the error edges. */
   private void failForGood(Call call, Throwable failure) throws InterruptedException {
-    execution.failed(node, call.item(), call.attempt, failure);
+    execution.failed(node, call.item(), call.start, call.attempt, failure);
     deadLetter(call, failure);
   }
 
@@ -405,7 +406,7 @@ final class Worker implements Runnable {
     RuntimeException refused = handOver(errorSinks, null, letter);
     if (refused != null) {
       // a custom queue of the dead-letter node refused it: counted there, and logged here
-      execution.failed(node, call.item(), call.attempt, refused);
+      execution.failed(node, call.item(), call.start, call.attempt, refused);
     }
   }
 
@@ -485,7 +486,7 @@ final class Worker implements Runnable {
   /** Hands one emitted item to every destination (a throwable: counts it as a failure). */
   private void deliver(Call call, Object item) throws InterruptedException {
     if (item instanceof Throwable t) {
-      execution.failed(node, call.item(), call.attempt, t);
+      execution.failed(node, call.item(), call.start, call.attempt, t);
       deadLetter(call, t);
       return;
     }
@@ -515,8 +516,9 @@ final class Worker implements Runnable {
   }
 
   /**
-   * Puts the item into every sink its route allows ({@code null}: all), even when a hand-over fails: each sink counts it (as in,
-   * and as discarded if it was not delivered), so in and out always agree.
+   * Puts the item into every sink its route allows ({@code null}: all), even when a hand-over
+   * fails: each sink counts it (as in, and as discarded if it was not delivered), so in and out
+   * always agree.
    *
    * @return a custom queue's refusal, if any (the other sinks still got the item)
    */
