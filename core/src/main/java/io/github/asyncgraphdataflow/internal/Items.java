@@ -1,7 +1,10 @@
 package io.github.asyncgraphdataflow.internal;
 
-/** Describes an item for a log line: its {@code toString}, cut to a bounded length. */
-final class Items {
+/**
+ * Describes an item for a log line or an error message: its {@code toString}, cut to a bounded
+ * length. Public for the library's other packages ({@code queue}); this package is not exported.
+ */
+public final class Items {
   /** The longest description of an item in a log line. */
   static final int MAX_CHARS = 200;
 
@@ -11,7 +14,7 @@ final class Items {
    * The item's {@code toString}, at most {@value #MAX_CHARS} characters (a longer one is cut
    * and says how long it was); never throws.
    */
-  static String describe(Object item) {
+  public static String describe(Object item) {
     String s;
     try {
       s = String.valueOf(item);

@@ -1,5 +1,6 @@
 package io.github.asyncgraphdataflow.queue;
 
+import io.github.asyncgraphdataflow.internal.Items;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,7 +131,7 @@ public final class JoinQueue<K> implements NodeQueue<Object, List<Object>> {
     Object key = side.key.apply(item);
     if (key == null) {
       throw new NullPointerException("Join node '" + node + "': the key function of source '"
-          + source + "' returned null for the item " + bounded(item));
+          + source + "' returned null for the item " + Items.describe(item));
     }
     boolean missing = false;
     for (Side other : sides) {
@@ -253,11 +254,6 @@ public final class JoinQueue<K> implements NodeQueue<Object, List<Object>> {
           + "source '" + source + "'");
     }
     return side;
-  }
-
-  private static String bounded(Object item) {
-    String s = String.valueOf(item);
-    return s.length() <= 200 ? s : s.substring(0, 200) + "...";
   }
 
   /** One held item; identity matters (no equals), so the arrival set can remove it. */
